@@ -1,0 +1,3 @@
+from stepcoder_lite.cli import main
+
+raise SystemExit(main())
