@@ -66,8 +66,13 @@ class Problem:
         return len(self.inputs)
 
     def tests(self) -> dict[str, Any]:
-        """The tests in the executor's JSON shape: ``{"inputs", "outputs", "fn_name"}``."""
-        return {"inputs": self.inputs, "outputs": self.outputs, "fn_name": self.fn_name}
+        """The tests in the executor's JSON shape: ``{"inputs", "outputs", "fn_name", "entry_point"}``."""
+        return {
+            "inputs": self.inputs,
+            "outputs": self.outputs,
+            "fn_name": self.fn_name,
+            "entry_point": self.entry_point,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
