@@ -4,10 +4,11 @@ import re
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import yaml
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _pyproject() -> dict:
