@@ -1,0 +1,772 @@
+"""Hand-written call-based problems (LeetCode / APPS call-based style) for the bundled set.
+
+Each entry of ``PROBLEMS`` is one problem: a statement with constraints and worked examples, the
+starter code the model is shown, the function (or ``Solution`` method) name, a complete
+reference solution that begins with the starter code, and the argument lists of its tests.
+Expected outputs are never written here: ``data/handwritten/build.py`` runs each solution on
+each argument list and records what it returns.
+
+About a third are LeetCode style (``class Solution:`` with a method), the rest plain functions.
+Every solution holds at least one ``if`` (CCCS cuts a solution at its conditional statements)
+and most hold several. Examples are written with Python literals (``True``, ``None``), so
+``Input: a = 1, b = [2]`` reads as the keyword call ``fn(a=1, b=[2])``.
+"""
+
+from textwrap import dedent
+
+
+def _text(s: str) -> str:
+    """A question: the indented block, dedented, without surrounding blank lines."""
+    return dedent(s).strip("\n")
+
+
+def _code(s: str) -> str:
+    """A solution: the indented block, dedented, ending in exactly one newline."""
+    return dedent(s).strip("\n") + "\n"
+
+
+PROBLEMS = [
+    dict(
+        id="hw/call/count-vowels",
+        difficulty="introductory",
+        question=_text("""
+            Given a string s, return how many vowels it contains.
+
+            The letters a, e, i, o and u are vowels in either case. The letter y (or Y) counts
+            as a vowel only when it is the last letter of a word, that is, when it is the last
+            character of s or the next character is not a letter.
+
+            Example 1:
+            Input: s = "Happy day"
+            Output: 4
+            Explanation: "Happy" has a and a final y; "day" has a and a final y.
+
+            Example 2:
+            Input: s = "yellow rhythm"
+            Output: 2
+            Explanation: Only e and o count; neither y ends a word.
+
+            Constraints:
+            0 <= len(s) <= 1000
+            s contains printable ASCII characters.
+        """),
+        starter_code="def count_vowels(s: str) -> int:\n",
+        fn_name="count_vowels",
+        solution=_code("""
+            def count_vowels(s: str) -> int:
+                count = 0
+                for i, ch in enumerate(s.lower()):
+                    if ch in "aeiou":
+                        count += 1
+                    elif ch == "y":
+                        ends_word = i == len(s) - 1 or not s[i + 1].isalpha()
+                        if ends_word:
+                            count += 1
+                return count
+        """),
+        inputs=[["Happy day"], ["yellow rhythm"], [""], ["AEIOU aeiou"], ["sky-high, my boy!"],
+                ["bcdfg"], ["Y"], ["yy yY"]],
+    ),
+    dict(
+        id="hw/call/longest-plateau",
+        difficulty="introductory",
+        question=_text("""
+            A plateau is a run of adjacent equal values in a list. Given a list of integers
+            nums, return the length of its longest plateau. An empty list has no plateau, so
+            return 0 for it.
+
+            Example 1:
+            Input: nums = [3, 3, 1, 1, 1, 2]
+            Output: 3
+            Explanation: The three 1s form the longest run.
+
+            Example 2:
+            Input: nums = [5, 4, 3]
+            Output: 1
+
+            Constraints:
+            0 <= len(nums) <= 10^4
+            -10^9 <= nums[i] <= 10^9
+        """),
+        starter_code="def longest_plateau(nums: list[int]) -> int:\n",
+        fn_name="longest_plateau",
+        solution=_code("""
+            def longest_plateau(nums: list[int]) -> int:
+                if not nums:
+                    return 0
+                best = run = 1
+                for i in range(1, len(nums)):
+                    if nums[i] == nums[i - 1]:
+                        run += 1
+                    else:
+                        run = 1
+                    if run > best:
+                        best = run
+                return best
+        """),
+        inputs=[[[3, 3, 1, 1, 1, 2]], [[5, 4, 3]], [[]], [[7]], [[2, 2, 2, 2]],
+                [[-1, -1, 0, 0, 0, 0, -1]], [[1, 2, 2, 3, 3, 3, 3, 3]]],
+    ),
+    dict(
+        id="hw/call/second-largest-distinct",
+        difficulty="introductory",
+        question=_text("""
+            Given a list of integers nums, return the second largest distinct value in it:
+            the largest value that is strictly smaller than the maximum. If no such value
+            exists (the list is empty or all its values are equal), return None.
+
+            Example 1:
+            Input: nums = [4, 1, 7, 7, 3]
+            Output: 4
+            Explanation: The maximum is 7; the largest value below 7 is 4.
+
+            Example 2:
+            Input: nums = [5, 5]
+            Output: None
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i] <= 10^9
+        """),
+        starter_code="def second_largest(nums: list[int]) -> int | None:\n",
+        fn_name="second_largest",
+        solution=_code("""
+            def second_largest(nums: list[int]) -> int | None:
+                first = second = None
+                for x in nums:
+                    if first is None or x > first:
+                        second = first
+                        first = x
+                    elif x != first and (second is None or x > second):
+                        second = x
+                return second
+        """),
+        inputs=[[[4, 1, 7, 7, 3]], [[5, 5]], [[]], [[42]], [[-3, -1, -2]], [[1, 2]],
+                [[9, 8, 9, 8, 7]], [[0, -5, 0]]],
+    ),
+    dict(
+        id="hw/call/max-sorted-gap",
+        difficulty="introductory",
+        question=_text("""
+            Given an integer list nums, return the largest difference between two neighbouring
+            values once the list is sorted in ascending order. If nums has fewer than two
+            elements, return 0.
+
+            Example 1:
+            Input: nums = [3, 9, 1, 4]
+            Output: 5
+            Explanation: Sorted, the list is [1, 3, 4, 9]; the gaps are 2, 1 and 5.
+
+            Example 2:
+            Input: nums = [10]
+            Output: 0
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i] <= 10^9
+        """),
+        starter_code="class Solution:\n    def maxGap(self, nums: list[int]) -> int:\n",
+        fn_name="maxGap",
+        solution=_code("""
+            class Solution:
+                def maxGap(self, nums: list[int]) -> int:
+                    if len(nums) < 2:
+                        return 0
+                    ordered = sorted(nums)
+                    best = 0
+                    for a, b in zip(ordered, ordered[1:]):
+                        if b - a > best:
+                            best = b - a
+                    return best
+        """),
+        inputs=[[[3, 9, 1, 4]], [[10]], [[]], [[5, 5, 5]], [[-10, 10]], [[1, 2, 3, 100, 101]],
+                [[-7, -3, -20, 0]]],
+    ),
+    dict(
+        id="hw/call/bracket-depth",
+        difficulty="interview",
+        question=_text("""
+            You are given a string s made of letters and the bracket characters '(', ')', '['
+            and ']'. Letters are ignored. If the brackets are well formed (every opening bracket
+            is closed by the matching kind, in the right order), return the maximum nesting
+            depth of the brackets. Otherwise return -1. A string without brackets has depth 0.
+
+            Example 1:
+            Input: s = "a(b[c])d()"
+            Output: 2
+            Explanation: "[c]" sits inside "(...)", so the deepest point is two levels down.
+
+            Example 2:
+            Input: s = "(]"
+            Output: -1
+            Explanation: '(' is closed by ']', which does not match.
+
+            Example 3:
+            Input: s = "(()"
+            Output: -1
+
+            Constraints:
+            0 <= len(s) <= 10^4
+        """),
+        starter_code="class Solution:\n    def bracketDepth(self, s: str) -> int:\n",
+        fn_name="bracketDepth",
+        solution=_code("""
+            class Solution:
+                def bracketDepth(self, s: str) -> int:
+                    opener = {")": "(", "]": "["}
+                    stack = []
+                    deepest = 0
+                    for ch in s:
+                        if ch in "([":
+                            stack.append(ch)
+                            deepest = max(deepest, len(stack))
+                        elif ch in opener:
+                            if not stack or stack[-1] != opener[ch]:
+                                return -1
+                            stack.pop()
+                    if stack:
+                        return -1
+                    return deepest
+        """),
+        inputs=[["a(b[c])d()"], ["(]"], ["(()"], [""], ["abc"], ["())"], ["[([])]()"],
+                ["]["], ["((((x))))"]],
+    ),
+    dict(
+        id="hw/call/exclusive-fizz-sum",
+        difficulty="introductory",
+        question=_text("""
+            Given an integer n, return the sum of all integers k with 1 <= k <= n that are
+            divisible by exactly one of 3 and 5. Numbers divisible by both (such as 15) are
+            left out. If n < 1 the sum is 0.
+
+            Example 1:
+            Input: n = 15
+            Output: 45
+            Explanation: 3 + 5 + 6 + 9 + 10 + 12 = 45; 15 is divisible by both, so it is skipped.
+
+            Example 2:
+            Input: n = 4
+            Output: 3
+
+            Constraints:
+            -1000 <= n <= 10^5
+        """),
+        starter_code="def exclusive_fizz_sum(n: int) -> int:\n",
+        fn_name="exclusive_fizz_sum",
+        solution=_code("""
+            def exclusive_fizz_sum(n: int) -> int:
+                total = 0
+                for k in range(1, n + 1):
+                    by3 = k % 3 == 0
+                    by5 = k % 5 == 0
+                    if by3 and by5:
+                        continue
+                    if by3 or by5:
+                        total += k
+                return total
+        """),
+        inputs=[[15], [4], [0], [-7], [1], [3], [30], [100000]],
+    ),
+    dict(
+        id="hw/call/run-length",
+        difficulty="introductory",
+        question=_text("""
+            Compress a string with run-length encoding: each maximal run of the same character
+            is written as the character followed by the run's length. A run of length 1 is
+            written as the character alone.
+
+            Example 1:
+            Input: s = "aaabcc"
+            Output: "a3bc2"
+
+            Example 2:
+            Input: s = "xyz"
+            Output: "xyz"
+
+            Constraints:
+            0 <= len(s) <= 10^4
+            s contains no digits.
+        """),
+        starter_code="def run_length(s: str) -> str:\n",
+        fn_name="run_length",
+        solution=_code("""
+            def run_length(s: str) -> str:
+                if not s:
+                    return ""
+                parts = []
+                run_char, run_len = s[0], 1
+                for ch in s[1:]:
+                    if ch == run_char:
+                        run_len += 1
+                    else:
+                        parts.append(run_char + (str(run_len) if run_len > 1 else ""))
+                        run_char, run_len = ch, 1
+                parts.append(run_char + (str(run_len) if run_len > 1 else ""))
+                return "".join(parts)
+        """),
+        inputs=[["aaabcc"], ["xyz"], [""], ["q"], ["zzzzzzzzzzzz"], ["aAaa  b"], ["abba"]],
+    ),
+    dict(
+        id="hw/call/merge-integer-ranges",
+        difficulty="interview",
+        question=_text("""
+            You are given a list of integer ranges, each written [lo, hi] and covering every
+            integer from lo to hi inclusive. Merge ranges that overlap or touch (the next range
+            starts at most one past the end of the previous one) and return the merged ranges
+            sorted by their start.
+
+            Example 1:
+            Input: ranges = [[5, 7], [1, 2], [3, 4], [10, 12]]
+            Output: [[1, 7], [10, 12]]
+            Explanation: [1, 2], [3, 4] and [5, 7] cover 1..7 without a hole.
+
+            Example 2:
+            Input: ranges = [[1, 10], [2, 3]]
+            Output: [[1, 10]]
+
+            Constraints:
+            0 <= len(ranges) <= 10^4
+            -10^9 <= lo <= hi <= 10^9
+        """),
+        starter_code="class Solution:\n    def mergeRanges(self, ranges: list[list[int]]) -> list[list[int]]:\n",
+        fn_name="mergeRanges",
+        solution=_code("""
+            class Solution:
+                def mergeRanges(self, ranges: list[list[int]]) -> list[list[int]]:
+                    merged = []
+                    for lo, hi in sorted(ranges):
+                        if merged and lo <= merged[-1][1] + 1:
+                            if hi > merged[-1][1]:
+                                merged[-1][1] = hi
+                        else:
+                            merged.append([lo, hi])
+                    return merged
+        """),
+        inputs=[[[[5, 7], [1, 2], [3, 4], [10, 12]]], [[[1, 10], [2, 3]]], [[]], [[[4, 4]]],
+                [[[1, 2], [4, 5]]], [[[-5, -1], [0, 3], [8, 9], [5, 6]]], [[[2, 2], [2, 2], [3, 3]]]],
+    ),
+    dict(
+        id="hw/call/rotate-clockwise",
+        difficulty="introductory",
+        question=_text("""
+            Given a matrix with R rows and C columns, return a new matrix that is the original
+            rotated 90 degrees clockwise (it has C rows and R columns). An empty matrix, or one
+            whose rows are empty, rotates to [].
+
+            Example 1:
+            Input: matrix = [[1, 2, 3], [4, 5, 6]]
+            Output: [[4, 1], [5, 2], [6, 3]]
+
+            Example 2:
+            Input: matrix = [[7]]
+            Output: [[7]]
+
+            Constraints:
+            0 <= R, C <= 100
+            All rows have the same length.
+        """),
+        starter_code="def rotate_clockwise(matrix: list[list[int]]) -> list[list[int]]:\n",
+        fn_name="rotate_clockwise",
+        solution=_code("""
+            def rotate_clockwise(matrix: list[list[int]]) -> list[list[int]]:
+                if not matrix or not matrix[0]:
+                    return []
+                rows, cols = len(matrix), len(matrix[0])
+                result = []
+                for c in range(cols):
+                    new_row = []
+                    for r in range(rows - 1, -1, -1):
+                        new_row.append(matrix[r][c])
+                    result.append(new_row)
+                return result
+        """),
+        inputs=[[[[1, 2, 3], [4, 5, 6]]], [[[7]]], [[]], [[[], []]], [[[1], [2], [3]]],
+                [[[1, 2], [3, 4]]], [[[0, -1, 2, -3]]]],
+    ),
+    dict(
+        id="hw/call/spiral-walk",
+        difficulty="interview",
+        question=_text("""
+            Given a rectangular matrix, return its elements in spiral order: start at the top
+            left corner, walk right along the top row, down the right column, left along the
+            bottom row, up the left column, and keep spiralling inwards until every element has
+            been visited exactly once.
+
+            Example 1:
+            Input: matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+            Output: [1, 2, 3, 6, 9, 8, 7, 4, 5]
+
+            Example 2:
+            Input: matrix = [[1, 2], [3, 4], [5, 6]]
+            Output: [1, 2, 4, 6, 5, 3]
+
+            Constraints:
+            0 <= number of rows <= 50
+            1 <= number of columns <= 50 when there is at least one row
+        """),
+        starter_code="class Solution:\n    def spiralWalk(self, matrix: list[list[int]]) -> list[int]:\n",
+        fn_name="spiralWalk",
+        solution=_code("""
+            class Solution:
+                def spiralWalk(self, matrix: list[list[int]]) -> list[int]:
+                    result = []
+                    if not matrix:
+                        return result
+                    top, bottom, left, right = 0, len(matrix) - 1, 0, len(matrix[0]) - 1
+                    while top <= bottom and left <= right:
+                        for c in range(left, right + 1):
+                            result.append(matrix[top][c])
+                        for r in range(top + 1, bottom + 1):
+                            result.append(matrix[r][right])
+                        if top < bottom:
+                            for c in range(right - 1, left - 1, -1):
+                                result.append(matrix[bottom][c])
+                        if left < right:
+                            for r in range(bottom - 1, top, -1):
+                                result.append(matrix[r][left])
+                        top, bottom, left, right = top + 1, bottom - 1, left + 1, right - 1
+                    return result
+        """),
+        inputs=[[[[1, 2, 3], [4, 5, 6], [7, 8, 9]]], [[[1, 2], [3, 4], [5, 6]]], [[]], [[[9]]],
+                [[[1, 2, 3, 4]]], [[[1], [2], [3]]],
+                [[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]]],
+    ),
+    dict(
+        id="hw/call/count-pair-sums",
+        difficulty="interview",
+        question=_text("""
+            Given a list nums sorted in non-decreasing order and an integer target, return the
+            number of index pairs (i, j) with i < j such that nums[i] + nums[j] == target.
+            Equal values at different indices form different pairs.
+
+            Example 1:
+            Input: nums = [1, 1, 2, 2, 3, 3], target = 4
+            Output: 5
+            Explanation: Each of the two 1s pairs with each of the two 3s (4 pairs), and the
+            two 2s form one more pair.
+
+            Example 2:
+            Input: nums = [1, 2, 3], target = 10
+            Output: 0
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i], target <= 10^9
+            nums is sorted in non-decreasing order.
+        """),
+        starter_code="def count_pairs(nums: list[int], target: int) -> int:\n",
+        fn_name="count_pairs",
+        solution=_code("""
+            def count_pairs(nums: list[int], target: int) -> int:
+                lo, hi = 0, len(nums) - 1
+                count = 0
+                while lo < hi:
+                    total = nums[lo] + nums[hi]
+                    if total < target:
+                        lo += 1
+                    elif total > target:
+                        hi -= 1
+                    elif nums[lo] == nums[hi]:
+                        n = hi - lo + 1
+                        count += n * (n - 1) // 2
+                        break
+                    else:
+                        left, right = lo, hi
+                        while nums[lo] == nums[left]:
+                            lo += 1
+                        while nums[hi] == nums[right]:
+                            hi -= 1
+                        count += (lo - left) * (right - hi)
+                return count
+        """),
+        inputs=[[[1, 1, 2, 2, 3, 3], 4], [[1, 2, 3], 10], [[], 0], [[5], 10], [[5, 5, 5, 5], 10],
+                [[-3, -1, 0, 1, 3, 4], 0], [[1, 2, 3, 4, 5, 6], 7], [[2, 2, 2, 3], 5]],
+    ),
+    dict(
+        id="hw/call/next-taller",
+        difficulty="interview",
+        question=_text("""
+            A street has buildings in a row; heights[i] is the height of building i. For every
+            building, find the index of the nearest building to its right that is strictly
+            taller. If there is none, use -1. Return the list of these indices.
+
+            Example 1:
+            Input: heights = [3, 1, 4, 2, 5]
+            Output: [2, 2, 4, 4, -1]
+            Explanation: Building 0 (height 3) first sees a taller one at index 2 (height 4).
+
+            Example 2:
+            Input: heights = [2, 2, 1]
+            Output: [-1, -1, -1]
+
+            Constraints:
+            0 <= len(heights) <= 10^5
+            1 <= heights[i] <= 10^9
+        """),
+        starter_code="class Solution:\n    def nextTaller(self, heights: list[int]) -> list[int]:\n",
+        fn_name="nextTaller",
+        solution=_code("""
+            class Solution:
+                def nextTaller(self, heights: list[int]) -> list[int]:
+                    answer = [-1] * len(heights)
+                    waiting = []  # indices still looking for a taller building, heights non-increasing
+                    for i, h in enumerate(heights):
+                        while waiting:
+                            j = waiting[-1]
+                            if heights[j] >= h:
+                                break
+                            answer[j] = i
+                            waiting.pop()
+                        waiting.append(i)
+                    return answer
+        """),
+        inputs=[[[3, 1, 4, 2, 5]], [[2, 2, 1]], [[]], [[7]], [[1, 2, 3, 4]], [[4, 3, 2, 1]],
+                [[5, 1, 1, 1, 6, 2, 3]]],
+    ),
+    dict(
+        id="hw/call/digit-sum-steps",
+        difficulty="introductory",
+        question=_text("""
+            Given an integer n, repeatedly replace it by the sum of its decimal digits until a
+            single digit remains. Return how many replacements that takes. For a negative n,
+            work with its absolute value.
+
+            Example 1:
+            Input: n = 9875
+            Output: 3
+            Explanation: 9875 -> 29 -> 11 -> 2.
+
+            Example 2:
+            Input: n = 7
+            Output: 0
+
+            Constraints:
+            -10^18 <= n <= 10^18
+        """),
+        starter_code="def digit_steps(n: int) -> int:\n",
+        fn_name="digit_steps",
+        solution=_code("""
+            def digit_steps(n: int) -> int:
+                if n < 0:
+                    n = -n
+                if n < 10:
+                    return 0
+                steps = 0
+                while n >= 10:
+                    n = sum(int(d) for d in str(n))
+                    steps += 1
+                return steps
+        """),
+        inputs=[[9875], [7], [0], [-46], [10], [999999999999999999], [19]],
+    ),
+    dict(
+        id="hw/call/loose-anagram",
+        difficulty="introductory",
+        question=_text("""
+            Two phrases are loose anagrams if, after ignoring case and every character that is
+            not a letter or a digit, one uses exactly the same characters as the other (the
+            same number of times). Given two strings a and b, return whether they are loose
+            anagrams.
+
+            Example 1:
+            Input: a = "Dormitory", b = "dirty room!"
+            Output: True
+
+            Example 2:
+            Input: a = "listen", b = "silence"
+            Output: False
+
+            Constraints:
+            0 <= len(a), len(b) <= 10^4
+        """),
+        starter_code="def loose_anagram(a: str, b: str) -> bool:\n",
+        fn_name="loose_anagram",
+        solution=_code("""
+            def loose_anagram(a: str, b: str) -> bool:
+                counts = {}
+                for ch in a.lower():
+                    if ch.isalnum():
+                        counts[ch] = counts.get(ch, 0) + 1
+                for ch in b.lower():
+                    if not ch.isalnum():
+                        continue
+                    if counts.get(ch, 0) == 0:
+                        return False
+                    counts[ch] -= 1
+                return all(v == 0 for v in counts.values())
+        """),
+        inputs=[["Dormitory", "dirty room!"], ["listen", "silence"], ["", ""], ["abc", "ab"],
+                ["ab", "abc"], ["A1 b2", "2b-1a"], ["aab", "abb"], ["...", "!"]],
+    ),
+    dict(
+        id="hw/call/climb-broken-stairs",
+        difficulty="interview",
+        question=_text("""
+            You stand at step 0 of a staircase and want to reach step n. Each move climbs
+            either 1 or 2 steps. Some steps are broken (listed in broken) and you may never
+            land on them. Return the number of different ways to reach step n, modulo
+            1_000_000_007. If step 0 or step n is broken, the answer is 0.
+
+            Example 1:
+            Input: n = 4, broken = [2]
+            Output: 1
+            Explanation: The only way is 0 -> 1 -> 3 -> 4.
+
+            Example 2:
+            Input: n = 3, broken = []
+            Output: 3
+            Explanation: 1+1+1, 1+2 and 2+1.
+
+            Constraints:
+            0 <= n <= 10^5
+            0 <= len(broken) <= n + 1, and every broken step is between 0 and n.
+        """),
+        starter_code="def climb_ways(n: int, broken: list[int]) -> int:\n",
+        fn_name="climb_ways",
+        solution=_code("""
+            def climb_ways(n: int, broken: list[int]) -> int:
+                mod = 1_000_000_007
+                bad = set(broken)
+                if 0 in bad or n in bad:
+                    return 0
+                ways = [0] * (n + 1)
+                ways[0] = 1
+                for i in range(1, n + 1):
+                    if i in bad:
+                        continue
+                    ways[i] = ways[i - 1]
+                    if i >= 2:
+                        ways[i] = (ways[i] + ways[i - 2]) % mod
+                return ways[n]
+        """),
+        inputs=[[4, [2]], [3, []], [0, []], [5, [5]], [6, [2, 3]], [10, [0]], [1000, [500]], [1, []]],
+    ),
+    dict(
+        id="hw/call/compact-ranges",
+        difficulty="interview",
+        question=_text("""
+            Given a sorted list of distinct integers, describe it compactly. Each maximal run
+            of consecutive integers of length three or more becomes one string "a..b". Runs of
+            length one or two are listed number by number. Return the list of strings in order.
+
+            Example 1:
+            Input: nums = [1, 2, 3, 5, 6, 8]
+            Output: ["1..3", "5", "6", "8"]
+            Explanation: 1, 2, 3 is a run of three; 5, 6 is only two long.
+
+            Example 2:
+            Input: nums = [-2, -1, 0, 1]
+            Output: ["-2..1"]
+
+            Constraints:
+            0 <= len(nums) <= 10^4
+            nums is strictly increasing.
+        """),
+        starter_code="class Solution:\n    def compactRanges(self, nums: list[int]) -> list[str]:\n",
+        fn_name="compactRanges",
+        solution=_code("""
+            class Solution:
+                def compactRanges(self, nums: list[int]) -> list[str]:
+                    result = []
+                    i = 0
+                    while i < len(nums):
+                        j = i
+                        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+                            j += 1
+                        if j - i >= 2:
+                            result.append(f"{nums[i]}..{nums[j]}")
+                        else:
+                            for k in range(i, j + 1):
+                                result.append(str(nums[k]))
+                        i = j + 1
+                    return result
+        """),
+        inputs=[[[1, 2, 3, 5, 6, 8]], [[-2, -1, 0, 1]], [[]], [[4]], [[1, 3, 5]], [[7, 8]],
+                [[0, 1, 2, 3, 4, 10, 11, 12, 20]]],
+    ),
+    dict(
+        id="hw/call/letter-grades",
+        difficulty="introductory",
+        question=_text("""
+            Convert exam scores to letter grades. A score of 90-99 is "A", 80-89 "B", 70-79 "C",
+            60-69 "D", and below 60 "F". A grade from A to D gets a "+" when the score's last
+            digit is 7, 8 or 9, and a "-" when it is 0, 1 or 2; "F" never gets a sign. A
+            perfect 100 is "A+". Any score below 0 or above 100 becomes "invalid".
+
+            Example 1:
+            Input: scores = [95, 81, 77, 42, 100]
+            Output: ["A", "B-", "C+", "F", "A+"]
+
+            Example 2:
+            Input: scores = [-1, 60]
+            Output: ["invalid", "D-"]
+
+            Constraints:
+            0 <= len(scores) <= 1000
+            -1000 <= scores[i] <= 1000
+        """),
+        starter_code="def letter_grades(scores: list[int]) -> list[str]:\n",
+        fn_name="letter_grades",
+        solution=_code("""
+            def letter_grades(scores: list[int]) -> list[str]:
+                result = []
+                for s in scores:
+                    if s < 0 or s > 100:
+                        result.append("invalid")
+                        continue
+                    if s == 100:
+                        result.append("A+")
+                        continue
+                    if s < 60:
+                        result.append("F")
+                        continue
+                    letter = "DCBA"[s // 10 - 6]
+                    if s % 10 >= 7:
+                        letter += "+"
+                    elif s % 10 <= 2:
+                        letter += "-"
+                    result.append(letter)
+                return result
+        """),
+        inputs=[[[95, 81, 77, 42, 100]], [[-1, 60]], [[]], [[59, 0, 101]], [[99, 90, 85, 69]],
+                [[72, 73, 74, 75, 76]]],
+    ),
+    dict(
+        id="hw/call/count-leap-years",
+        difficulty="introductory",
+        question=_text("""
+            A year is a leap year if it is divisible by 400, or if it is divisible by 4 but not
+            by 100. Given two years a and b, return how many leap years lie between them,
+            both ends included. The years may be given in either order.
+
+            Example 1:
+            Input: a = 1996, b = 2004
+            Output: 3
+            Explanation: 1996, 2000 and 2004.
+
+            Example 2:
+            Input: a = 1900, b = 1900
+            Output: 0
+            Explanation: 1900 is divisible by 100 but not by 400.
+
+            Constraints:
+            1 <= a, b <= 10^4
+        """),
+        starter_code="def count_leap_years(a: int, b: int) -> int:\n",
+        fn_name="count_leap_years",
+        solution=_code("""
+            def count_leap_years(a: int, b: int) -> int:
+                if a > b:
+                    a, b = b, a
+                count = 0
+                for year in range(a, b + 1):
+                    if year % 400 == 0:
+                        count += 1
+                    elif year % 4 == 0 and year % 100 != 0:
+                        count += 1
+                return count
+        """),
+        inputs=[[1996, 2004], [1900, 1900], [2004, 1996], [2000, 2000], [1, 10000], [2001, 2003],
+                [1897, 1905]],
+    ),
+]
