@@ -675,9 +675,10 @@ PROBLEMS = [
                             j += 1
                         if j - i >= 2:
                             result.append(f"{nums[i]}..{nums[j]}")
+                        elif j == i + 1:
+                            result.extend([str(nums[i]), str(nums[j])])
                         else:
-                            for k in range(i, j + 1):
-                                result.append(str(nums[k]))
+                            result.append(str(nums[i]))
                         i = j + 1
                     return result
         """),
@@ -768,5 +769,727 @@ PROBLEMS = [
         """),
         inputs=[[1996, 2004], [1900, 1900], [2004, 1996], [2000, 2000], [1, 10000], [2001, 2003],
                 [1897, 1905]],
+    ),
+    dict(
+        id="hw/call/best-streak",
+        difficulty="interview",
+        question=_text("""
+            A trader records the gain (or loss, when negative) of each day in the list gains.
+            A streak is a non-empty run of consecutive days. Return the largest total gain of
+            any streak. When every day is a loss, the best streak is the single smallest loss.
+
+            Example 1:
+            Input: gains = [-3, 4, -1, 2, -5, 3]
+            Output: 5
+            Explanation: The streak [4, -1, 2] gains 5.
+
+            Example 2:
+            Input: gains = [-4, -2, -7]
+            Output: -2
+
+            Constraints:
+            1 <= len(gains) <= 10^5
+            -10^4 <= gains[i] <= 10^4
+        """),
+        starter_code="class Solution:\n    def bestStreak(self, gains: list[int]) -> int:\n",
+        fn_name="bestStreak",
+        solution=_code("""
+            class Solution:
+                def bestStreak(self, gains: list[int]) -> int:
+                    best = current = gains[0]
+                    for g in gains[1:]:
+                        if current < 0:
+                            current = g
+                        else:
+                            current += g
+                        if current > best:
+                            best = current
+                    return best
+        """),
+        inputs=[[[-3, 4, -1, 2, -5, 3]], [[-4, -2, -7]], [[5]], [[-1]], [[0, 0, 0]],
+                [[2, 3, -10, 4]], [[1, -1, 1, -1, 1]], [[10, -3, 10, -30, 15]]],
+    ),
+    dict(
+        id="hw/call/first-unique-letter",
+        difficulty="introductory",
+        question=_text("""
+            Given a string s, return the index of the first letter in s that appears exactly
+            once, comparing letters without regard to case ('A' and 'a' are the same letter).
+            Characters that are not letters are ignored. If every letter repeats, or there are
+            no letters, return -1.
+
+            Example 1:
+            Input: s = "Stress test"
+            Output: 2
+            Explanation: s, t and e all repeat; r at index 2 appears once.
+
+            Example 2:
+            Input: s = "Aa bB"
+            Output: -1
+
+            Constraints:
+            0 <= len(s) <= 10^5
+        """),
+        starter_code="def first_unique_index(s: str) -> int:\n",
+        fn_name="first_unique_index",
+        solution=_code("""
+            def first_unique_index(s: str) -> int:
+                counts = {}
+                for ch in s.lower():
+                    if ch.isalpha():
+                        counts[ch] = counts.get(ch, 0) + 1
+                for i, ch in enumerate(s.lower()):
+                    if ch.isalpha() and counts[ch] == 1:
+                        return i
+                return -1
+        """),
+        inputs=[["Stress test"], ["Aa bB"], [""], ["123 !!"], ["z"], ["abcabd"], ["1 2 x"],
+                ["Level up"]],
+    ),
+    dict(
+        id="hw/call/headline-case",
+        difficulty="introductory",
+        question=_text("""
+            Format a title in headline case. Split it into words on whitespace and join them
+            back with single spaces. A word that contains a digit is kept exactly as written.
+            Otherwise the small words a, an, and, in, of, on, or, the, to are written in lower
+            case, unless they are the first or the last word; every other word gets an upper
+            case first letter and lower case for the rest.
+
+            Example 1:
+            Input: title = "the lord OF the rings"
+            Output: "The Lord of the Rings"
+
+            Example 2:
+            Input: title = "  war and   peace in 3D "
+            Output: "War and Peace in 3D"
+
+            Constraints:
+            0 <= len(title) <= 1000
+        """),
+        starter_code="def headline_case(title: str) -> str:\n",
+        fn_name="headline_case",
+        solution=_code("""
+            def headline_case(title: str) -> str:
+                small = {"a", "an", "and", "in", "of", "on", "or", "the", "to"}
+                words = title.split()
+                result = []
+                for i, word in enumerate(words):
+                    lower = word.lower()
+                    if any(ch.isdigit() for ch in word):
+                        result.append(word)
+                    elif 0 < i < len(words) - 1 and lower in small:
+                        result.append(lower)
+                    else:
+                        result.append(lower[:1].upper() + lower[1:])
+                return " ".join(result)
+        """),
+        inputs=[["the lord OF the rings"], ["  war and   peace in 3D "], [""], ["of"],
+                ["a tale of two cities"], ["WHERE TO"], ["r2d2 and c3po"]],
+    ),
+    dict(
+        id="hw/call/is-mountain",
+        difficulty="introductory",
+        question=_text("""
+            A list of heights is a mountain if it has at least three elements, strictly rises
+            from the first element to some peak that is neither the first nor the last element,
+            and then strictly falls to the last element. Return whether heights is a mountain.
+
+            Example 1:
+            Input: heights = [1, 4, 6, 5, 2]
+            Output: True
+
+            Example 2:
+            Input: heights = [1, 3, 3, 2]
+            Output: False
+            Explanation: The top is flat, so the rise is not followed by a strict fall.
+
+            Example 3:
+            Input: heights = [1, 2, 3]
+            Output: False
+
+            Constraints:
+            0 <= len(heights) <= 10^4
+            0 <= heights[i] <= 10^4
+        """),
+        starter_code="class Solution:\n    def isMountain(self, heights: list[int]) -> bool:\n",
+        fn_name="isMountain",
+        solution=_code("""
+            class Solution:
+                def isMountain(self, heights: list[int]) -> bool:
+                    n = len(heights)
+                    if n < 3:
+                        return False
+                    i = 0
+                    while i + 1 < n and heights[i] < heights[i + 1]:
+                        i += 1
+                    if i == 0 or i == n - 1:
+                        return False
+                    while i + 1 < n and heights[i] > heights[i + 1]:
+                        i += 1
+                    return i == n - 1
+        """),
+        inputs=[[[1, 4, 6, 5, 2]], [[1, 3, 3, 2]], [[1, 2, 3]], [[3, 2, 1]], [[]], [[1, 2]],
+                [[0, 1, 0]], [[1, 2, 1, 2, 1]]],
+    ),
+    dict(
+        id="hw/call/best-trade",
+        difficulty="interview",
+        question=_text("""
+            prices[i] is the price of a share on day i. You may buy one share on one day and
+            sell it on a later day. Return [buy_day, sell_day] for the trade with the largest
+            profit. If several trades tie, return the one with the earliest selling day, and
+            among those the earliest buying day. If no trade makes a positive profit, return [].
+
+            Example 1:
+            Input: prices = [7, 2, 5, 1, 4, 6]
+            Output: [3, 5]
+            Explanation: Buying at 1 on day 3 and selling at 6 on day 5 earns 5.
+
+            Example 2:
+            Input: prices = [5, 4, 3]
+            Output: []
+
+            Constraints:
+            0 <= len(prices) <= 10^5
+            1 <= prices[i] <= 10^4
+        """),
+        starter_code="def best_trade(prices: list[int]) -> list[int]:\n",
+        fn_name="best_trade",
+        solution=_code("""
+            def best_trade(prices: list[int]) -> list[int]:
+                best = []
+                best_profit = 0
+                low_day = 0
+                for day in range(1, len(prices)):
+                    if prices[day] < prices[low_day]:
+                        low_day = day
+                    elif prices[day] - prices[low_day] > best_profit:
+                        best_profit = prices[day] - prices[low_day]
+                        best = [low_day, day]
+                return best
+        """),
+        inputs=[[[7, 2, 5, 1, 4, 6]], [[5, 4, 3]], [[]], [[3]], [[1, 3, 0, 2]], [[2, 2, 2]],
+                [[1, 1, 5, 5]], [[9, 1, 8, 1, 8]]],
+    ),
+    dict(
+        id="hw/call/pascal-row",
+        difficulty="introductory",
+        question=_text("""
+            Return row k of Pascal's triangle, counting the top row [1] as row 0. Each entry
+            is the sum of the two entries above it. For a negative k return [].
+
+            Example 1:
+            Input: k = 4
+            Output: [1, 4, 6, 4, 1]
+
+            Example 2:
+            Input: k = 0
+            Output: [1]
+
+            Constraints:
+            -10 <= k <= 30
+        """),
+        starter_code="def pascal_row(k: int) -> list[int]:\n",
+        fn_name="pascal_row",
+        solution=_code("""
+            def pascal_row(k: int) -> list[int]:
+                if k < 0:
+                    return []
+                row = [1]
+                for i in range(1, k + 1):
+                    if i > k // 2:
+                        row.append(row[k - i])  # the row is symmetric
+                    else:
+                        row.append(row[-1] * (k - i + 1) // i)
+                return row
+        """),
+        inputs=[[4], [0], [-3], [1], [5], [10], [30]],
+    ),
+    dict(
+        id="hw/call/diagonal-sum",
+        difficulty="introductory",
+        question=_text("""
+            Given a square matrix, return the sum of the entries on its main diagonal (top left
+            to bottom right) and on its anti-diagonal (top right to bottom left). When the size
+            is odd, the centre entry lies on both diagonals but is counted only once.
+
+            Example 1:
+            Input: matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+            Output: 25
+            Explanation: 1 + 5 + 9 + 3 + 7 = 25; the centre 5 is counted once.
+
+            Example 2:
+            Input: matrix = [[1, 2], [3, 4]]
+            Output: 10
+
+            Constraints:
+            0 <= n <= 100, the matrix is n x n
+            -1000 <= matrix[i][j] <= 1000
+        """),
+        starter_code="def diagonal_sum(matrix: list[list[int]]) -> int:\n",
+        fn_name="diagonal_sum",
+        solution=_code("""
+            def diagonal_sum(matrix: list[list[int]]) -> int:
+                n = len(matrix)
+                total = 0
+                for i in range(n):
+                    total += matrix[i][i]
+                    if i != n - 1 - i:
+                        total += matrix[i][n - 1 - i]
+                return total
+        """),
+        inputs=[[[[1, 2, 3], [4, 5, 6], [7, 8, 9]]], [[[1, 2], [3, 4]]], [[]], [[[-6]]],
+                [[[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]]],
+                [[[5, 0, -5], [0, 10, 0], [-5, 0, 5]]]],
+    ),
+    dict(
+        id="hw/call/group-by-initial",
+        difficulty="introductory",
+        question=_text("""
+            Group words by their first character. The key of a group is the first character in
+            lower case, or "#" when the first character is not a letter. Inside a group, keep
+            the words in the order they first appear and drop exact duplicates (comparison is
+            case-sensitive). Empty strings are skipped. Return the groups as a dict.
+
+            Example 1:
+            Input: words = ["apple", "Avocado", "banana", "apple", "42nd", ""]
+            Output: {"a": ["apple", "Avocado"], "b": ["banana"], "#": ["42nd"]}
+
+            Example 2:
+            Input: words = []
+            Output: {}
+
+            Constraints:
+            0 <= len(words) <= 10^4
+        """),
+        starter_code="def group_by_initial(words: list[str]) -> dict[str, list[str]]:\n",
+        fn_name="group_by_initial",
+        solution=_code("""
+            def group_by_initial(words: list[str]) -> dict[str, list[str]]:
+                groups = {}
+                for word in words:
+                    if not word:
+                        continue
+                    key = word[0].lower()
+                    if not key.isalpha():
+                        key = "#"
+                    bucket = groups.setdefault(key, [])
+                    if word not in bucket:
+                        bucket.append(word)
+                return groups
+        """),
+        inputs=[[["apple", "Avocado", "banana", "apple", "42nd", ""]], [[]], [[""]],
+                [["Zed", "zed", "Zed"]], [["!x", "?y", "3"]], [["cat", "dog", "cow", "Dove"]]],
+    ),
+    dict(
+        id="hw/call/majority-value",
+        difficulty="interview",
+        question=_text("""
+            Given a list of integers nums, return the value that occurs in more than half of
+            the positions, or None if no value does. Aim for O(n) time and O(1) extra space.
+
+            Example 1:
+            Input: nums = [2, 7, 2, 2, 5]
+            Output: 2
+            Explanation: 2 occurs 3 times out of 5.
+
+            Example 2:
+            Input: nums = [1, 2, 1, 2]
+            Output: None
+            Explanation: Exactly half is not more than half.
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i] <= 10^9
+        """),
+        starter_code="class Solution:\n    def majority(self, nums: list[int]) -> int | None:\n",
+        fn_name="majority",
+        solution=_code("""
+            class Solution:
+                def majority(self, nums: list[int]) -> int | None:
+                    candidate, votes = None, 0
+                    for x in nums:
+                        if votes == 0:
+                            candidate, votes = x, 1
+                        elif x == candidate:
+                            votes += 1
+                        else:
+                            votes -= 1
+                    if candidate is not None and nums.count(candidate) * 2 > len(nums):
+                        return candidate
+                    return None
+        """),
+        inputs=[[[2, 7, 2, 2, 5]], [[1, 2, 1, 2]], [[]], [[-4]], [[3, 3, 4]], [[1, 2, 3]],
+                [[5, 1, 5, 2, 5, 3, 5]], [[0, 0, 1, 1, 1]]],
+    ),
+    dict(
+        id="hw/call/sign-partition",
+        difficulty="introductory",
+        question=_text("""
+            Rearrange a list of integers so that all negative numbers come first, then all
+            zeros, then all positive numbers. Inside each group keep the original order.
+            Return the rearranged list.
+
+            Example 1:
+            Input: nums = [3, -1, 0, -4, 2, 0]
+            Output: [-1, -4, 0, 0, 3, 2]
+
+            Example 2:
+            Input: nums = [5, 4]
+            Output: [5, 4]
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i] <= 10^9
+        """),
+        starter_code="def sign_partition(nums: list[int]) -> list[int]:\n",
+        fn_name="sign_partition",
+        solution=_code("""
+            def sign_partition(nums: list[int]) -> list[int]:
+                negatives, zeros, positives = [], [], []
+                for x in nums:
+                    if x < 0:
+                        negatives.append(x)
+                    elif x == 0:
+                        zeros.append(x)
+                    else:
+                        positives.append(x)
+                return negatives + zeros + positives
+        """),
+        inputs=[[[3, -1, 0, -4, 2, 0]], [[5, 4]], [[]], [[0]], [[-2, -7]], [[0, 0, -1, 1, 0]],
+                [[1, -1, 2, -2, 3, -3]]],
+    ),
+    dict(
+        id="hw/call/duration-to-minutes",
+        difficulty="interview",
+        question=_text("""
+            A duration is written as one or more parts, each a number followed by a unit: "d"
+            (days), "h" (hours) or "m" (minutes), for example "1h30m" or "2d5m". Units must
+            appear in the order d, h, m, each at most once, and every part needs both a number
+            and a unit. Return the total number of minutes, or -1 if the string is not a valid
+            duration (including the empty string).
+
+            Example 1:
+            Input: duration = "1h30m"
+            Output: 90
+
+            Example 2:
+            Input: duration = "2d5m"
+            Output: 2885
+            Explanation: 2 * 1440 + 5 = 2885.
+
+            Example 3:
+            Input: duration = "30m1h"
+            Output: -1
+            Explanation: Hours may not come after minutes.
+
+            Constraints:
+            0 <= len(duration) <= 30
+        """),
+        starter_code="class Solution:\n    def toMinutes(self, duration: str) -> int:\n",
+        fn_name="toMinutes",
+        solution=_code("""
+            class Solution:
+                def toMinutes(self, duration: str) -> int:
+                    factor = {"d": 1440, "h": 60, "m": 1}
+                    order = "dhm"
+                    total, digits, last = 0, "", -1
+                    for ch in duration:
+                        if ch.isdigit():
+                            digits += ch
+                        elif ch in factor and digits and order.index(ch) > last:
+                            total += int(digits) * factor[ch]
+                            last = order.index(ch)
+                            digits = ""
+                        else:
+                            return -1
+                    if digits or last == -1:
+                        return -1
+                    return total
+        """),
+        inputs=[["1h30m"], ["2d5m"], ["30m1h"], [""], ["15"], ["0m"], ["h"], ["1x"], ["3h3h"],
+                ["1d1h1m"]],
+    ),
+    dict(
+        id="hw/call/longest-distinct-run",
+        difficulty="interview",
+        question=_text("""
+            Given a string s, return the length of the longest substring (a contiguous block of
+            characters) in which no character appears twice.
+
+            Example 1:
+            Input: s = "monomial"
+            Output: 6
+            Explanation: "nomial" has six different characters.
+
+            Example 2:
+            Input: s = "aaaa"
+            Output: 1
+
+            Constraints:
+            0 <= len(s) <= 10^5
+        """),
+        starter_code="def longest_distinct_run(s: str) -> int:\n",
+        fn_name="longest_distinct_run",
+        solution=_code("""
+            def longest_distinct_run(s: str) -> int:
+                last_seen = {}
+                start = best = 0
+                for i, ch in enumerate(s):
+                    if ch in last_seen and last_seen[ch] >= start:
+                        start = last_seen[ch] + 1
+                    last_seen[ch] = i
+                    if i - start + 1 > best:
+                        best = i - start + 1
+                return best
+        """),
+        inputs=[["monomial"], ["aaaa"], [""], ["x"], ["abcdef"], ["abba"], ["dvdf"],
+                ["tmmzuxt"]],
+    ),
+    dict(
+        id="hw/call/fewest-coins",
+        difficulty="interview",
+        question=_text("""
+            You have an unlimited supply of coins of each value in coins. Return the fewest
+            coins that add up to exactly amount, or -1 if amount cannot be made. Making 0 needs
+            no coins.
+
+            Example 1:
+            Input: coins = [1, 5, 12], amount = 16
+            Output: 4
+            Explanation: 5 + 5 + 5 + 1 uses four coins; taking the 12 first would need five.
+
+            Example 2:
+            Input: coins = [4, 6], amount = 7
+            Output: -1
+
+            Constraints:
+            1 <= len(coins) <= 12
+            1 <= coins[i] <= 10^4
+            0 <= amount <= 10^4
+        """),
+        starter_code="class Solution:\n    def fewestCoins(self, coins: list[int], amount: int) -> int:\n",
+        fn_name="fewestCoins",
+        solution=_code("""
+            class Solution:
+                def fewestCoins(self, coins: list[int], amount: int) -> int:
+                    if amount == 0:
+                        return 0
+                    unreachable = amount + 1
+                    best = [0] + [unreachable] * amount
+                    for value in range(1, amount + 1):
+                        for c in coins:
+                            if c <= value and best[value - c] + 1 < best[value]:
+                                best[value] = best[value - c] + 1
+                    if best[amount] == unreachable:
+                        return -1
+                    return best[amount]
+        """),
+        inputs=[[[1, 5, 12], 16], [[4, 6], 7], [[3], 0], [[2], 3], [[7], 7], [[1, 2, 5], 11],
+                [[186, 419, 83, 408], 6249], [[5, 10], 10000]],
+    ),
+    dict(
+        id="hw/call/count-islands",
+        difficulty="interview",
+        question=_text("""
+            A map is given as a list of equal-length strings; "#" is land and "." is water.
+            An island is a group of land cells connected up, down, left or right (not
+            diagonally). Return the number of islands.
+
+            Example 1:
+            Input: grid = ["##..", "#..#", "..##"]
+            Output: 2
+
+            Example 2:
+            Input: grid = ["#.#", ".#.", "#.#"]
+            Output: 5
+            Explanation: Diagonal neighbours are not connected.
+
+            Constraints:
+            0 <= len(grid) <= 100
+            0 <= len(grid[i]) <= 100
+        """),
+        starter_code="def count_islands(grid: list[str]) -> int:\n",
+        fn_name="count_islands",
+        solution=_code("""
+            def count_islands(grid: list[str]) -> int:
+                seen = set()
+                islands = 0
+                for r in range(len(grid)):
+                    for c in range(len(grid[r])):
+                        if grid[r][c] != "#" or (r, c) in seen:
+                            continue
+                        islands += 1
+                        seen.add((r, c))
+                        stack = [(r, c)]
+                        while stack:
+                            y, x = stack.pop()
+                            for ny, nx in ((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1)):
+                                inside = 0 <= ny < len(grid) and 0 <= nx < len(grid[ny])
+                                if inside and grid[ny][nx] == "#" and (ny, nx) not in seen:
+                                    seen.add((ny, nx))
+                                    stack.append((ny, nx))
+                return islands
+        """),
+        inputs=[[["##..", "#..#", "..##"]], [["#.#", ".#.", "#.#"]], [[]], [["...."]], [["#"]],
+                [["####", "#..#", "####"]], [["#..#", "....", "#..#", ".##."]]],
+    ),
+    dict(
+        id="hw/call/insert-position",
+        difficulty="introductory",
+        question=_text("""
+            Given a list of distinct integers sorted in ascending order and a target value,
+            return the index of target if it is in the list; otherwise return the index at
+            which it would have to be inserted to keep the list sorted. Use binary search
+            (O(log n) time).
+
+            Example 1:
+            Input: nums = [2, 4, 8, 16], target = 9
+            Output: 3
+
+            Example 2:
+            Input: nums = [2, 4, 8, 16], target = 4
+            Output: 1
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i], target <= 10^9
+        """),
+        starter_code="def insert_position(nums: list[int], target: int) -> int:\n",
+        fn_name="insert_position",
+        solution=_code("""
+            def insert_position(nums: list[int], target: int) -> int:
+                lo, hi = 0, len(nums)
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    if nums[mid] == target:
+                        return mid
+                    if nums[mid] < target:
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                return lo
+        """),
+        inputs=[[[2, 4, 8, 16], 9], [[2, 4, 8, 16], 4], [[], 5], [[3], 1], [[3], 7],
+                [[-9, -3, 0, 5], 0], [[1, 3, 5, 7, 9, 11], 12], [[1, 3, 5, 7, 9, 11], -100]],
+    ),
+    dict(
+        id="hw/call/longest-word",
+        difficulty="introductory",
+        question=_text("""
+            Given a sentence, return its longest word. Words are separated by whitespace, and
+            the punctuation marks . , ! ? ; : are stripped from both ends of a word. Tokens made
+            only of digits are numbers, not words, and are skipped. If several words share the
+            greatest length, return the first. If there is no word, return "".
+
+            Example 1:
+            Input: sentence = "Hello, wonderful world!"
+            Output: "wonderful"
+
+            Example 2:
+            Input: sentence = "It costs 1000000 dollars."
+            Output: "dollars"
+
+            Constraints:
+            0 <= len(sentence) <= 10^4
+        """),
+        starter_code="def longest_word(sentence: str) -> str:\n",
+        fn_name="longest_word",
+        solution=_code("""
+            def longest_word(sentence: str) -> str:
+                best = ""
+                for token in sentence.split():
+                    word = token.strip(".,!?;:")
+                    if word.isdigit():
+                        continue
+                    if len(word) > len(best):
+                        best = word
+                return best
+        """),
+        inputs=[["Hello, wonderful world!"], ["It costs 1000000 dollars."], [""], ["12 345"],
+                ["cat dog"], ["Well... well, WELL!!"], ["state-of-the-art design"]],
+    ),
+    dict(
+        id="hw/call/happy-steps",
+        difficulty="introductory",
+        question=_text("""
+            Start from a positive integer n and repeatedly replace it by the sum of the squares
+            of its digits. Return the number of replacements needed to reach 1. If the process
+            never reaches 1 (it enters a cycle that does not contain 1), return -1.
+
+            Example 1:
+            Input: n = 19
+            Output: 4
+            Explanation: 19 -> 82 -> 68 -> 100 -> 1.
+
+            Example 2:
+            Input: n = 4
+            Output: -1
+            Explanation: 4 -> 16 -> 37 -> 58 -> 89 -> 145 -> 42 -> 20 -> 4 repeats forever.
+
+            Constraints:
+            1 <= n <= 10^9
+        """),
+        starter_code="class Solution:\n    def happySteps(self, n: int) -> int:\n",
+        fn_name="happySteps",
+        solution=_code("""
+            class Solution:
+                def happySteps(self, n: int) -> int:
+                    seen = set()
+                    steps = 0
+                    while n != 1:
+                        if n in seen:
+                            return -1
+                        seen.add(n)
+                        n = sum(int(d) ** 2 for d in str(n))
+                        steps += 1
+                    return steps
+        """),
+        inputs=[[19], [4], [1], [7], [2], [100], [999999999]],
+    ),
+    dict(
+        id="hw/call/product-except-self",
+        difficulty="interview",
+        question=_text("""
+            Given a list of integers nums, return a list answer where answer[i] is the product
+            of all elements of nums except nums[i]. Take care with zeros: the list may contain
+            none, one or several.
+
+            Example 1:
+            Input: nums = [2, 3, 0, 5]
+            Output: [0, 0, 30, 0]
+
+            Example 2:
+            Input: nums = [3, -2, 4]
+            Output: [-8, 12, -6]
+
+            Constraints:
+            1 <= len(nums) <= 10^4
+            -30 <= nums[i] <= 30
+        """),
+        starter_code="def product_except_self(nums: list[int]) -> list[int]:\n",
+        fn_name="product_except_self",
+        solution=_code("""
+            def product_except_self(nums: list[int]) -> list[int]:
+                zeros = nums.count(0)
+                if zeros > 1:
+                    return [0] * len(nums)
+                product = 1
+                for x in nums:
+                    if x != 0:
+                        product *= x
+                result = []
+                for x in nums:
+                    if zeros == 0:
+                        result.append(product // x)
+                    elif x == 0:
+                        result.append(product)
+                    else:
+                        result.append(0)
+                return result
+        """),
+        inputs=[[[2, 3, 0, 5]], [[3, -2, 4]], [[7]], [[0]], [[0, 4, 0]], [[1, 1, 1, 1]],
+                [[-1, -1, 2, -3]]],
     ),
 ]
