@@ -1,0 +1,194 @@
+"""Scoring sampled programs: pass@k (unbiased estimator), per difficulty, error-type breakdown.
+
+Sampling and running the programs happen elsewhere (rollout, executor); this module only
+counts. It needs numpy, not torch.
+
+pass@k (Chen et al. 2021, "Evaluating Large Language Models Trained on Code", section 2.1):
+draw n >= k samples for a problem, of which c pass every test; the probability that at least
+one of k samples drawn without replacement from those n passes is
+
+    pass@k = 1 - C(n - c, k) / C(n, k)
+
+and the benchmark's pass@k is its mean over problems. The binomials overflow quickly, so it
+is computed as the product
+
+    C(n - c, k) / C(n, k) = prod_{i = n - c + 1}^{n} (1 - k / i)
+
+Greedy pass@1 (one greedy sample per problem, n = 1) is the same formula: the fraction of
+problems whose sample passes. StepCoder reports pass@1 on APPS+ per difficulty.
+
+Error types, StepCoder style (every sample falls in exactly one bucket, fractions of samples):
+
+| bucket         | executor verdicts                          | why                                           |
+|----------------|--------------------------------------------|-----------------------------------------------|
+| pass           | pass                                       |                                               |
+| syntax_error   | syntax_error                               | the program does not compile                  |
+| runtime_error  | runtime_error, memory_limit, output_limit  | it crashed or was killed for a resource limit |
+| wrong_answer   | wrong_answer                               | it ran and printed/returned the wrong thing   |
+| timeout        | timeout                                    | it ran out of time                            |
+| other          | no_tests, harness_error                    | not the program's fault: check the harness    |
+
+Memory and output limits count as runtime errors: the program ran and was stopped by the
+sandbox for misbehaving at run time, and the reward tiers treat them like runtime errors.
+The raw counts per verdict are reported too (``verdicts``), so nothing is hidden by the buckets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+# The executor's Verdict values (stepcoder_lite.executor.Verdict is a str enum of these).
+VERDICTS = (
+    "pass",
+    "wrong_answer",
+    "runtime_error",
+    "timeout",
+    "memory_limit",
+    "output_limit",
+    "syntax_error",
+    "no_tests",
+    "harness_error",
+)
+
+ERROR_BUCKET = {
+    "pass": "pass",
+    "syntax_error": "syntax_error",
+    "runtime_error": "runtime_error",
+    "memory_limit": "runtime_error",
+    "output_limit": "runtime_error",
+    "wrong_answer": "wrong_answer",
+    "timeout": "timeout",
+    "no_tests": "other",
+    "harness_error": "other",
+}
+ERROR_TYPES = ("syntax_error", "runtime_error", "wrong_answer", "timeout", "other")
+DIFFICULTY_ORDER = ("introductory", "interview", "competition")
+
+
+def pass_at_k(num_samples: Any, num_correct: Any, k: int) -> np.ndarray:
+    """Unbiased pass@k per problem, vectorised: ``1 - C(n - c, k) / C(n, k)``.
+
+    | arg         | shape | meaning                                   |
+    |-------------|-------|-------------------------------------------|
+    | num_samples | (P,)  | n: samples drawn for each problem (>= k)  |
+    | num_correct | (P,)  | c: how many of them passed (0 <= c <= n)  |
+    | k           |       | the k of pass@k (>= 1)                    |
+    | return      | (P,)  | float64 in [0, 1]; take ``.mean()``       |
+
+    Scalars broadcast (``pass_at_k(10, [0, 3, 10], 5)``).
+    """
+    n, c = np.broadcast_arrays(np.asarray(num_samples), np.asarray(num_correct))
+    n, c = np.atleast_1d(n).astype(np.int64), np.atleast_1d(c).astype(np.int64)
+    if k < 1:
+        raise ValueError(f"pass_at_k: k must be >= 1, got {k}")
+    if (c < 0).any() or (c > n).any():
+        raise ValueError(f"pass_at_k: need 0 <= num_correct <= num_samples, got n={n.tolist()} c={c.tolist()}")
+    if (n < k).any():
+        raise ValueError(f"pass_at_k: every problem needs num_samples >= k={k}, got n={n.tolist()}")
+    width = int(c.max(initial=0))
+    # the c factors of the product, i = n - c + 1, ..., n, one row per problem (padded with 1)
+    j = np.arange(width)[None, :]  # (1, C)
+    i = (n - c + 1)[:, None] + j  # (P, C)
+    in_product = j < c[:, None]  # (P, C) bool: the first c columns of row p are its factors
+    # C(n - c, k) / C(n, k) = prod_{i = n-c+1}^{n} (1 - k / i)
+    factors = np.where(in_product, 1.0 - k / i, 1.0)  # (P, C); i >= 1 always
+    # fewer than k failures: every draw of k holds a passing sample (the product would cross 0)
+    return np.where(n - c < k, 1.0, 1.0 - factors.prod(axis=1))
+
+
+def verdict_of(result: Any, where: str = "result") -> str:
+    """The verdict string of an executor result: an object with ``.verdict`` (an ``ExecResult``),
+    a mapping with ``"verdict"`` (``ExecResult.to_dict()``), or a verdict string itself."""
+    if isinstance(result, Mapping):
+        if "verdict" not in result:
+            raise ValueError(f"{where}: result dict has no 'verdict' key (keys: {sorted(result)})")
+        verdict = result["verdict"]
+    elif isinstance(result, str):
+        verdict = result
+    elif hasattr(result, "verdict"):
+        verdict = result.verdict
+    else:
+        raise TypeError(f"{where}: expected an ExecResult, a dict with 'verdict' or a verdict string, got {type(result).__name__}")
+    verdict = getattr(verdict, "value", verdict)  # a str Enum member -> its value
+    if verdict not in ERROR_BUCKET:
+        raise ValueError(f"{where}: unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})")
+    return verdict
+
+
+def _pass_at_ks(n: np.ndarray, c: np.ndarray, ks: Sequence[int]) -> dict[str, float]:
+    return {f"pass@{k}": float(pass_at_k(n, c, k).mean()) for k in ks}
+
+
+def _buckets(verdicts: Iterable[str]) -> dict[str, float]:
+    counts = Counter(ERROR_BUCKET[v] for v in verdicts)
+    total = sum(counts.values())
+    return {bucket: counts[bucket] / total if total else 0.0 for bucket in ERROR_TYPES}
+
+
+def summarize(problems: Sequence[Any], results_per_problem: Sequence[Sequence[Any]], ks: Sequence[int] = (1,)) -> dict:
+    """Score an evaluation: pass@k overall and per difficulty, and the error-type breakdown.
+
+    ``problems[p]`` (a ``Problem``: ``.id``, ``.difficulty``) was sampled
+    ``len(results_per_problem[p])`` times; each result is an ``ExecResult`` (or its dict, or
+    a verdict string). Every problem needs at least ``max(ks)`` samples: pass@k is not
+    defined below that, and no problem is silently left out. With one greedy sample per
+    problem, ``pass@1`` is greedy pass@1.
+
+    Returns (fractions in [0, 1])::
+
+        {"n_problems", "n_samples",
+         "pass@1", "pass@k" for each k in ks,     mean over problems of the unbiased estimate
+         "sample_pass_rate",                      passing samples / all samples
+         "by_difficulty": {difficulty: {"n_problems", "n_samples", "pass@k"...}},
+         "errors": {syntax_error, runtime_error, wrong_answer, timeout, other},
+                                                  fractions of ALL samples (with
+                                                  sample_pass_rate they sum to 1)
+         "verdicts": {verdict: count}}            raw counts, every known verdict
+    """
+    if len(problems) != len(results_per_problem):
+        raise ValueError(f"summarize: {len(problems)} problems but {len(results_per_problem)} result lists")
+    if not problems:
+        raise ValueError("summarize: no problems to score")
+    ks = sorted({int(k) for k in (1, *ks)})
+    n = np.zeros(len(problems), dtype=np.int64)
+    c = np.zeros(len(problems), dtype=np.int64)
+    verdicts: list[str] = []
+    difficulty: list[str] = []
+    for p, (problem, results) in enumerate(zip(problems, results_per_problem)):
+        pid = getattr(problem, "id", f"#{p}")
+        if len(results) < ks[-1]:
+            raise ValueError(f"summarize: problem {pid!r} has {len(results)} samples; pass@{ks[-1]} needs at least {ks[-1]}")
+        these = [verdict_of(r, where=f"problem {pid!r} sample {s}") for s, r in enumerate(results)]
+        n[p], c[p] = len(these), sum(v == "pass" for v in these)
+        verdicts += these
+        difficulty.append(str(getattr(problem, "difficulty", None) or "unknown"))
+
+    out: dict[str, Any] = {"n_problems": len(problems), "n_samples": int(n.sum())}
+    out.update(_pass_at_ks(n, c, ks))
+    out["sample_pass_rate"] = float(c.sum() / n.sum())
+    levels = [d for d in DIFFICULTY_ORDER if d in difficulty] + sorted(set(difficulty) - set(DIFFICULTY_ORDER))
+    out["by_difficulty"] = {}
+    for level in levels:
+        rows = np.array([d == level for d in difficulty])
+        out["by_difficulty"][level] = {"n_problems": int(rows.sum()), "n_samples": int(n[rows].sum()), **_pass_at_ks(n[rows], c[rows], ks)}
+    out["errors"] = _buckets(verdicts)
+    counts = Counter(verdicts)
+    out["verdicts"] = {v: counts[v] for v in VERDICTS}
+    return out
+
+
+def format_summary(summary: Mapping[str, Any]) -> str:
+    """A small plain-text table of ``summarize``'s output (percentages), for logs and the CLI."""
+    ks = [key for key in summary if key.startswith("pass@")]
+    lines = [f"{summary['n_problems']} problems, {summary['n_samples']} samples"]
+    header = f"{'':>14}" + "".join(f"{k:>9}" for k in ks) + f"{'problems':>10}"
+    lines.append(header)
+    lines.append(f"{'all':>14}" + "".join(f"{100 * summary[k]:9.1f}" for k in ks) + f"{summary['n_problems']:>10}")
+    for level, row in summary["by_difficulty"].items():
+        lines.append(f"{level:>14}" + "".join(f"{100 * row[k]:9.1f}" for k in ks) + f"{row['n_problems']:>10}")
+    errors = ", ".join(f"{name} {100 * frac:.1f}%" for name, frac in summary["errors"].items())
+    lines.append(f"samples: pass {100 * summary['sample_pass_rate']:.1f}%, {errors}")
+    return "\n".join(lines)
