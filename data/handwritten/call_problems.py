@@ -1492,4 +1492,1159 @@ PROBLEMS = [
         inputs=[[[2, 3, 0, 5]], [[3, -2, 4]], [[7]], [[0]], [[0, 4, 0]], [[1, 1, 1, 1]],
                 [[-1, -1, 2, -3]]],
     ),
+    dict(
+        id="hw/call/meeting-rooms",
+        difficulty="interview",
+        question=_text("""
+            Each meeting is given as [start, end] and occupies a room from start up to, but not
+            including, end; so a meeting ending at 5 and one starting at 5 can share a room. A
+            meeting with start == end needs no room. Return the minimum number of rooms needed
+            to hold all the meetings.
+
+            Example 1:
+            Input: meetings = [[9, 12], [10, 11], [11, 13], [13, 14]]
+            Output: 2
+
+            Example 2:
+            Input: meetings = [[1, 5], [5, 8]]
+            Output: 1
+
+            Constraints:
+            0 <= len(meetings) <= 10^4
+            0 <= start <= end <= 10^6
+        """),
+        starter_code="class Solution:\n    def minRooms(self, meetings: list[list[int]]) -> int:\n",
+        fn_name="minRooms",
+        solution=_code("""
+            class Solution:
+                def minRooms(self, meetings: list[list[int]]) -> int:
+                    events = []
+                    for start, end in meetings:
+                        if start < end:
+                            events.append((start, 1))
+                            events.append((end, -1))
+                    events.sort()  # at equal times the end (-1) sorts before the start (+1)
+                    rooms = busy = 0
+                    for _, delta in events:
+                        busy += delta
+                        if busy > rooms:
+                            rooms = busy
+                    return rooms
+        """),
+        inputs=[[[[9, 12], [10, 11], [11, 13], [13, 14]]], [[[1, 5], [5, 8]]], [[]], [[[3, 3]]],
+                [[[0, 10], [0, 10], [0, 10]]], [[[1, 4], [2, 3], [3, 6], [5, 7], [6, 8]]],
+                [[[4, 4], [1, 2]]]],
+    ),
+    dict(
+        id="hw/call/caesar-shift",
+        difficulty="introductory",
+        question=_text("""
+            Encrypt text with a Caesar cipher: shift every English letter by shift places in the
+            alphabet, wrapping around from z to a, and keep its case. A negative shift moves
+            letters backwards. All other characters are unchanged.
+
+            Example 1:
+            Input: text = "Hello, World!", shift = 3
+            Output: "Khoor, Zruog!"
+
+            Example 2:
+            Input: text = "abc", shift = -1
+            Output: "zab"
+
+            Constraints:
+            0 <= len(text) <= 10^4
+            -10^6 <= shift <= 10^6
+        """),
+        starter_code="def caesar(text: str, shift: int) -> str:\n",
+        fn_name="caesar",
+        solution=_code("""
+            def caesar(text: str, shift: int) -> str:
+                out = []
+                for ch in text:
+                    if "a" <= ch <= "z":
+                        out.append(chr((ord(ch) - ord("a") + shift) % 26 + ord("a")))
+                    elif "A" <= ch <= "Z":
+                        out.append(chr((ord(ch) - ord("A") + shift) % 26 + ord("A")))
+                    else:
+                        out.append(ch)
+                return "".join(out)
+        """),
+        inputs=[["Hello, World!", 3], ["abc", -1], ["", 5], ["xyz XYZ", 26], ["Zebra 42", 1],
+                ["Mixed Case", -27], ["quick", 1000000]],
+    ),
+    dict(
+        id="hw/call/eval-postfix",
+        difficulty="interview",
+        question=_text("""
+            Evaluate an arithmetic expression in postfix notation (reverse Polish notation).
+            tokens holds integers (possibly negative, like "-2") and the operators "+", "-",
+            "*" and "/". Division truncates toward zero. Return the value, or None when the
+            expression is invalid: an operator finds fewer than two operands, a division by
+            zero happens, or more than one value is left at the end (or none at all).
+
+            Example 1:
+            Input: tokens = ["3", "4", "+", "2", "*"]
+            Output: 14
+            Explanation: (3 + 4) * 2 = 14.
+
+            Example 2:
+            Input: tokens = ["7", "-2", "/"]
+            Output: -3
+            Explanation: 7 / -2 = -3.5, truncated toward zero.
+
+            Example 3:
+            Input: tokens = ["1", "+"]
+            Output: None
+
+            Constraints:
+            0 <= len(tokens) <= 10^4
+            Every intermediate value fits in the range [-10^9, 10^9].
+        """),
+        starter_code="class Solution:\n    def evalPostfix(self, tokens: list[str]) -> int | None:\n",
+        fn_name="evalPostfix",
+        solution=_code("""
+            class Solution:
+                def evalPostfix(self, tokens: list[str]) -> int | None:
+                    stack = []
+                    for tok in tokens:
+                        if tok not in ("+", "-", "*", "/"):
+                            stack.append(int(tok))
+                            continue
+                        if len(stack) < 2:
+                            return None
+                        b, a = stack.pop(), stack.pop()
+                        if tok == "+":
+                            stack.append(a + b)
+                        elif tok == "-":
+                            stack.append(a - b)
+                        elif tok == "*":
+                            stack.append(a * b)
+                        elif b == 0:
+                            return None
+                        else:
+                            stack.append(int(a / b))
+                    if len(stack) != 1:
+                        return None
+                    return stack[0]
+        """),
+        inputs=[[["3", "4", "+", "2", "*"]], [["7", "-2", "/"]], [["1", "+"]], [[]], [["42"]],
+                [["1", "2"]], [["5", "0", "/"]], [["2", "10", "-", "3", "*", "-5", "/"]]],
+    ),
+    dict(
+        id="hw/call/common-prefix",
+        difficulty="introductory",
+        question=_text("""
+            Return the longest string that is a prefix of every word in words. If words is
+            empty, or the words share no prefix, return "".
+
+            Example 1:
+            Input: words = ["interview", "internet", "interval"]
+            Output: "inter"
+
+            Example 2:
+            Input: words = ["dog", "cat"]
+            Output: ""
+
+            Constraints:
+            0 <= len(words) <= 200
+            0 <= len(words[i]) <= 200
+        """),
+        starter_code="def common_prefix(words: list[str]) -> str:\n",
+        fn_name="common_prefix",
+        solution=_code("""
+            def common_prefix(words: list[str]) -> str:
+                if not words:
+                    return ""
+                prefix = words[0]
+                for word in words[1:]:
+                    while not word.startswith(prefix):
+                        prefix = prefix[:-1]
+                    if not prefix:
+                        break
+                return prefix
+        """),
+        inputs=[[["interview", "internet", "interval"]], [["dog", "cat"]], [[]], [["alone"]],
+                [["same", "same", "same"]], [["abc", "ab", "a"]], [["", "abc"]],
+                [["prefix", "pre", "prelude", "prey"]]],
+    ),
+    dict(
+        id="hw/call/kth-missing-positive",
+        difficulty="interview",
+        question=_text("""
+            nums is a strictly increasing list of positive integers. Consider the positive
+            integers that are not in nums, in increasing order. Return the k-th of them
+            (counting from 1). Aim for O(log n) time.
+
+            Example 1:
+            Input: nums = [2, 3, 7, 11], k = 5
+            Output: 8
+            Explanation: The missing numbers are 1, 4, 5, 6, 8, 9, ...; the fifth is 8.
+
+            Example 2:
+            Input: nums = [1, 2, 3], k = 2
+            Output: 5
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            1 <= nums[i] <= 10^9
+            1 <= k <= 10^9
+        """),
+        starter_code="def kth_missing(nums: list[int], k: int) -> int:\n",
+        fn_name="kth_missing",
+        solution=_code("""
+            def kth_missing(nums: list[int], k: int) -> int:
+                lo, hi = 0, len(nums)
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    missing_before = nums[mid] - (mid + 1)
+                    if missing_before < k:
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                return lo + k
+        """),
+        inputs=[[[2, 3, 7, 11], 5], [[1, 2, 3], 2], [[], 4], [[5], 1], [[5], 4], [[5], 5],
+                [[1, 10, 100], 1000000000]],
+    ),
+    dict(
+        id="hw/call/peak-indices",
+        difficulty="introductory",
+        question=_text("""
+            An index i of nums is a peak if nums[i] is strictly greater than each neighbour it
+            has (the first and last elements have only one neighbour; a single element has
+            none and is a peak). Return the list of all peak indices in increasing order.
+
+            Example 1:
+            Input: nums = [1, 3, 2, 2, 5]
+            Output: [1, 4]
+
+            Example 2:
+            Input: nums = [4, 4]
+            Output: []
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i] <= 10^9
+        """),
+        starter_code="def peak_indices(nums: list[int]) -> list[int]:\n",
+        fn_name="peak_indices",
+        solution=_code("""
+            def peak_indices(nums: list[int]) -> list[int]:
+                peaks = []
+                for i, x in enumerate(nums):
+                    if i > 0 and nums[i - 1] >= x:
+                        continue
+                    if i < len(nums) - 1 and nums[i + 1] >= x:
+                        continue
+                    peaks.append(i)
+                return peaks
+        """),
+        inputs=[[[1, 3, 2, 2, 5]], [[4, 4]], [[]], [[-8]], [[5, 1, 5, 1, 5]], [[1, 2, 3, 4]],
+                [[0, -1, 0, -1]]],
+    ),
+    dict(
+        id="hw/call/read-number",
+        difficulty="interview",
+        question=_text("""
+            Read an integer from the start of a string, the way a lenient parser would:
+            1. Skip leading spaces.
+            2. Read an optional sign, "+" or "-".
+            3. Read digits until the first non-digit character or the end of the string.
+            If no digits were read, the value is 0. Clamp the result to the 32-bit signed range
+            [-2147483648, 2147483647] and return it.
+
+            Example 1:
+            Input: s = "   -042abc"
+            Output: -42
+
+            Example 2:
+            Input: s = "words 7"
+            Output: 0
+            Explanation: Reading stops at "w" before any digit.
+
+            Example 3:
+            Input: s = "99999999999"
+            Output: 2147483647
+
+            Constraints:
+            0 <= len(s) <= 200
+        """),
+        starter_code="class Solution:\n    def readNumber(self, s: str) -> int:\n",
+        fn_name="readNumber",
+        solution=_code("""
+            class Solution:
+                def readNumber(self, s: str) -> int:
+                    i, n = 0, len(s)
+                    while i < n and s[i] == " ":
+                        i += 1
+                    sign = 1
+                    if i < n and s[i] in "+-":
+                        if s[i] == "-":
+                            sign = -1
+                        i += 1
+                    value = 0
+                    while i < n and s[i].isdigit():
+                        value = value * 10 + int(s[i])
+                        i += 1
+                    value *= sign
+                    if value > 2**31 - 1:
+                        return 2**31 - 1
+                    if value < -2**31:
+                        return -2**31
+                    return value
+        """),
+        inputs=[["   -042abc"], ["words 7"], ["99999999999"], [""], ["+17"], ["-"],
+                ["-2147483649"], ["  12 34"], ["+-5"]],
+    ),
+    dict(
+        id="hw/call/split-equal-sum",
+        difficulty="interview",
+        question=_text("""
+            Given a list of non-negative integers nums, return whether it can be split into two
+            groups (every element in exactly one group, a group may be empty) whose sums are
+            equal.
+
+            Example 1:
+            Input: nums = [3, 1, 4, 2]
+            Output: True
+            Explanation: 3 + 2 = 1 + 4 = 5.
+
+            Example 2:
+            Input: nums = [1, 2, 5]
+            Output: False
+
+            Constraints:
+            0 <= len(nums) <= 200
+            0 <= nums[i] <= 100
+        """),
+        starter_code="def can_split_equal(nums: list[int]) -> bool:\n",
+        fn_name="can_split_equal",
+        solution=_code("""
+            def can_split_equal(nums: list[int]) -> bool:
+                total = sum(nums)
+                if total % 2 == 1:
+                    return False
+                target = total // 2
+                reachable = {0}
+                for x in nums:
+                    reachable |= {s + x for s in reachable if s + x <= target}
+                    if target in reachable:
+                        return True
+                return target in reachable
+        """),
+        inputs=[[[3, 1, 4, 2]], [[1, 2, 5]], [[]], [[0]], [[7]], [[2, 3, 4]], [[6, 6]],
+                [[100] * 99 + [50, 50]], [[1] * 200]],
+    ),
+    dict(
+        id="hw/call/top-k-words",
+        difficulty="interview",
+        question=_text("""
+            A word is a maximal run of letters; case does not matter, so compare words in lower
+            case. Given a text and an integer k, return the k most frequent words in lower case,
+            most frequent first; words with equal counts are ordered alphabetically. If the
+            text has fewer than k distinct words, return all of them.
+
+            Example 1:
+            Input: text = "the cat and the hat and the bat", k = 2
+            Output: ["the", "and"]
+
+            Example 2:
+            Input: text = "B a b A c", k = 5
+            Output: ["a", "b", "c"]
+
+            Constraints:
+            0 <= len(text) <= 10^5
+            text contains ASCII characters only
+            0 <= k <= 1000
+        """),
+        starter_code="def top_k_words(text: str, k: int) -> list[str]:\n",
+        fn_name="top_k_words",
+        solution=_code("""
+            def top_k_words(text: str, k: int) -> list[str]:
+                counts = {}
+                word = ""
+                for ch in text.lower() + " ":
+                    if ch.isalpha():
+                        word += ch
+                    elif word:
+                        counts[word] = counts.get(word, 0) + 1
+                        word = ""
+                ranked = sorted(counts, key=lambda w: (-counts[w], w))
+                return ranked[:k]
+        """),
+        inputs=[["the cat and the hat and the bat", 2], ["B a b A c", 5], ["", 3], ["one", 0],
+                ["don't stop, don't!", 2], ["x-ray x ray X", 1], ["z y x w", 3]],
+    ),
+    dict(
+        id="hw/call/saddle-points",
+        difficulty="interview",
+        question=_text("""
+            A saddle point of a matrix is a cell whose value is the largest in its row (ties
+            allowed) and the smallest in its column (ties allowed). Return the positions
+            [row, column] of all saddle points, in row-major order. An empty matrix, or one
+            with empty rows, has none.
+
+            Example 1:
+            Input: matrix = [[3, 8, 4], [6, 7, 5], [9, 9, 2]]
+            Output: [[1, 1]]
+            Explanation: 7 is the maximum of row 1 and the minimum of column 1.
+
+            Example 2:
+            Input: matrix = [[1, 1], [1, 1]]
+            Output: [[0, 0], [0, 1], [1, 0], [1, 1]]
+
+            Constraints:
+            0 <= rows, columns <= 100
+            All rows have the same length.
+        """),
+        starter_code="def saddle_points(matrix: list[list[int]]) -> list[list[int]]:\n",
+        fn_name="saddle_points",
+        solution=_code("""
+            def saddle_points(matrix: list[list[int]]) -> list[list[int]]:
+                if not matrix or not matrix[0]:
+                    return []
+                row_max = [max(row) for row in matrix]
+                col_min = [min(col) for col in zip(*matrix)]
+                points = []
+                for r, row in enumerate(matrix):
+                    for c, value in enumerate(row):
+                        if value == row_max[r] and value == col_min[c]:
+                            points.append([r, c])
+                return points
+        """),
+        inputs=[[[[3, 8, 4], [6, 7, 5], [9, 9, 2]]], [[[1, 1], [1, 1]]], [[]], [[[]]], [[[5]]],
+                [[[1, 2], [3, 4]]], [[[4, 5, 6], [1, 2, 3]]], [[[2, 1], [1, 2]]]],
+    ),
+    dict(
+        id="hw/call/can-reach-end",
+        difficulty="interview",
+        question=_text("""
+            You start on the first square of a board. jumps[i] is the longest jump you may make
+            from square i: from i you can move to any square from i + 1 to i + jumps[i]. Return
+            whether you can reach the last square.
+
+            Example 1:
+            Input: jumps = [1, 2, 0, 1]
+            Output: True
+            Explanation: 0 -> 1 -> 3.
+
+            Example 2:
+            Input: jumps = [2, 1, 0, 3]
+            Output: False
+            Explanation: Every path gets stuck on square 2.
+
+            Constraints:
+            1 <= len(jumps) <= 10^5
+            0 <= jumps[i] <= 10^5
+        """),
+        starter_code="class Solution:\n    def canReachEnd(self, jumps: list[int]) -> bool:\n",
+        fn_name="canReachEnd",
+        solution=_code("""
+            class Solution:
+                def canReachEnd(self, jumps: list[int]) -> bool:
+                    farthest = 0
+                    for i, length in enumerate(jumps):
+                        if i > farthest:
+                            return False
+                        if i + length > farthest:
+                            farthest = i + length
+                        if farthest >= len(jumps) - 1:
+                            return True
+                    return True
+        """),
+        inputs=[[[1, 2, 0, 1]], [[2, 1, 0, 3]], [[0]], [[0, 1]], [[5, 0, 0, 0, 0]],
+                [[1, 1, 1, 0, 1]], [[3, 0, 0, 2, 0, 1]]],
+    ),
+    dict(
+        id="hw/call/sock-pairs",
+        difficulty="introductory",
+        question=_text("""
+            A drawer holds socks; colors[i] is the colour of sock i. Two socks of the same
+            colour make a pair, and each sock can be in at most one pair. Return a list
+            [pairs, unmatched]: the largest number of pairs and how many socks are left over.
+
+            Example 1:
+            Input: colors = ["red", "blue", "red", "green", "blue", "red"]
+            Output: [2, 2]
+            Explanation: One red pair and one blue pair; a red and the green sock are left.
+
+            Example 2:
+            Input: colors = []
+            Output: [0, 0]
+
+            Constraints:
+            0 <= len(colors) <= 10^5
+        """),
+        starter_code="def sock_pairs(colors: list[str]) -> list[int]:\n",
+        fn_name="sock_pairs",
+        solution=_code("""
+            def sock_pairs(colors: list[str]) -> list[int]:
+                waiting = set()
+                pairs = 0
+                for color in colors:
+                    if color in waiting:
+                        waiting.remove(color)
+                        pairs += 1
+                    else:
+                        waiting.add(color)
+                return [pairs, len(waiting)]
+        """),
+        inputs=[[["red", "blue", "red", "green", "blue", "red"]], [[]], [["black"]],
+                [["a", "a", "a", "a"]], [["a", "b", "c"]], [["x", "y", "x", "y", "x"]]],
+    ),
+    dict(
+        id="hw/call/next-greater-circular",
+        difficulty="interview",
+        question=_text("""
+            nums is a circular list: after the last element comes the first again. For every
+            element, find the first strictly greater value met when walking forward from it
+            (wrapping around at most once). Return these values, using None for an element that
+            has no greater value anywhere.
+
+            Example 1:
+            Input: nums = [2, 5, 3, 1]
+            Output: [5, None, 5, 2]
+            Explanation: From 1, the walk wraps around and meets 2 first.
+
+            Example 2:
+            Input: nums = [7, 7]
+            Output: [None, None]
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            -10^9 <= nums[i] <= 10^9
+        """),
+        starter_code="class Solution:\n    def nextGreaterCircular(self, nums: list[int]) -> list[int | None]:\n",
+        fn_name="nextGreaterCircular",
+        solution=_code("""
+            class Solution:
+                def nextGreaterCircular(self, nums: list[int]) -> list[int | None]:
+                    n = len(nums)
+                    answer = [None] * n
+                    stack = []  # indices still waiting, their values non-increasing
+                    for i in range(2 * n):
+                        x = nums[i % n]
+                        while stack and nums[stack[-1]] < x:
+                            answer[stack.pop()] = x
+                        if i < n:
+                            stack.append(i)
+                    return answer
+        """),
+        inputs=[[[2, 5, 3, 1]], [[7, 7]], [[]], [[4]], [[1, 2, 3]], [[3, 2, 1]],
+                [[-1, -5, 0, -2]]],
+    ),
+    dict(
+        id="hw/call/password-problems",
+        difficulty="introductory",
+        question=_text("""
+            Check a password against five rules and return the names of the rules it breaks,
+            in this order:
+            "length": it has fewer than 8 characters;
+            "digit": it has no digit;
+            "upper": it has no upper case letter;
+            "lower": it has no lower case letter;
+            "space": it contains a space.
+            A password that breaks no rule gives [].
+
+            Example 1:
+            Input: password = "hunter2"
+            Output: ["length", "upper"]
+
+            Example 2:
+            Input: password = "Correct Horse 9"
+            Output: ["space"]
+
+            Constraints:
+            0 <= len(password) <= 100
+        """),
+        starter_code="def password_problems(password: str) -> list[str]:\n",
+        fn_name="password_problems",
+        solution=_code("""
+            def password_problems(password: str) -> list[str]:
+                problems = []
+                if len(password) < 8:
+                    problems.append("length")
+                if not any(ch.isdigit() for ch in password):
+                    problems.append("digit")
+                if not any(ch.isupper() for ch in password):
+                    problems.append("upper")
+                if not any(ch.islower() for ch in password):
+                    problems.append("lower")
+                if " " in password:
+                    problems.append("space")
+                return problems
+        """),
+        inputs=[["hunter2"], ["Correct Horse 9"], [""], ["Tr0ub4dor&3"], ["ALLCAPS123"],
+                ["        "], ["lowercaseonly"]],
+    ),
+    dict(
+        id="hw/call/shortest-window",
+        difficulty="interview",
+        question=_text("""
+            Given a list of positive integers nums and a positive integer target, return the
+            length of the shortest contiguous sublist whose sum is at least target, or 0 if
+            no sublist reaches target.
+
+            Example 1:
+            Input: nums = [2, 1, 5, 2, 3, 2], target = 7
+            Output: 2
+            Explanation: [5, 2] sums to 7.
+
+            Example 2:
+            Input: nums = [1, 1, 1], target = 100
+            Output: 0
+
+            Constraints:
+            0 <= len(nums) <= 10^5
+            1 <= nums[i] <= 10^4
+            1 <= target <= 10^9
+        """),
+        starter_code="def shortest_window(nums: list[int], target: int) -> int:\n",
+        fn_name="shortest_window",
+        solution=_code("""
+            def shortest_window(nums: list[int], target: int) -> int:
+                best = 0
+                window = left = 0
+                for right, x in enumerate(nums):
+                    window += x
+                    while window >= target:
+                        length = right - left + 1
+                        if best == 0 or length < best:
+                            best = length
+                        window -= nums[left]
+                        left += 1
+                return best
+        """),
+        inputs=[[[2, 1, 5, 2, 3, 2], 7], [[1, 1, 1], 100], [[], 1], [[9], 9], [[9], 10],
+                [[1, 2, 3, 4, 5], 15], [[1, 4, 4], 4], [[3, 1, 1, 1, 5], 6]],
+    ),
+    dict(
+        id="hw/call/count-decodings",
+        difficulty="interview",
+        question=_text("""
+            A message of capital letters was encoded by replacing each letter with its position
+            in the alphabet: A -> "1", B -> "2", ..., Z -> "26", and the pieces were joined
+            without separators. Given the digit string, return how many different messages
+            could have produced it. A piece never has a leading zero ("06" is not F). The
+            empty string has no decodings, so return 0 for it.
+
+            Example 1:
+            Input: digits = "1210"
+            Output: 2
+            Explanation: "1 2 10" (ABJ) and "12 10" (LJ).
+
+            Example 2:
+            Input: digits = "301"
+            Output: 0
+            Explanation: "30" is not a letter, and "0" alone is not either.
+
+            Example 3:
+            Input: digits = "2611"
+            Output: 4
+
+            Constraints:
+            0 <= len(digits) <= 100
+            digits contains only the characters 0-9.
+        """),
+        starter_code="class Solution:\n    def countDecodings(self, digits: str) -> int:\n",
+        fn_name="countDecodings",
+        solution=_code("""
+            class Solution:
+                def countDecodings(self, digits: str) -> int:
+                    if not digits:
+                        return 0
+                    prev, cur = 0, 1  # decodings of the prefixes of length i - 2 and i - 1
+                    for i in range(1, len(digits) + 1):
+                        ways = 0
+                        if digits[i - 1] != "0":
+                            ways += cur
+                        if i >= 2 and 10 <= int(digits[i - 2:i]) <= 26:
+                            ways += prev
+                        prev, cur = cur, ways
+                    return cur
+        """),
+        inputs=[["1210"], ["301"], ["2611"], [""], ["0"], ["7"], ["10"], ["27"],
+                ["1111111111111111111111111111111111111111"]],
+    ),
+    dict(
+        id="hw/call/lcm-of-list",
+        difficulty="introductory",
+        question=_text("""
+            Return the least common multiple of a list of integers: the smallest positive
+            number that every element divides. Special cases: if any number is negative,
+            return -1; otherwise, if any number is 0, return 0; the LCM of an empty list is 1.
+
+            Example 1:
+            Input: nums = [4, 6, 10]
+            Output: 60
+
+            Example 2:
+            Input: nums = [3, 0, 5]
+            Output: 0
+
+            Constraints:
+            0 <= len(nums) <= 100
+            -1000 <= nums[i] <= 1000
+        """),
+        starter_code="def lcm_of_list(nums: list[int]) -> int:\n",
+        fn_name="lcm_of_list",
+        solution=_code("""
+            from math import gcd
+
+            def lcm_of_list(nums: list[int]) -> int:
+                if any(x < 0 for x in nums):
+                    return -1
+                result = 1
+                for x in nums:
+                    if x == 0:
+                        return 0
+                    result = result * x // gcd(result, x)
+                return result
+        """),
+        inputs=[[[4, 6, 10]], [[3, 0, 5]], [[]], [[7]], [[0, -2]], [[2, 4, 8]],
+                [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]], [[997, 991]]],
+    ),
+    dict(
+        id="hw/call/bulls-and-cows",
+        difficulty="interview",
+        question=_text("""
+            In the game of Bulls and Cows a player guesses a secret string of digits of the same
+            length. A bull is a position where guess and secret hold the same digit. A cow is a
+            digit of the guess that occurs in the secret at a different position; each digit of
+            the secret that is not a bull can account for at most one cow. Return the hint
+            "xAyB", where x is the number of bulls and y the number of cows.
+
+            Example 1:
+            Input: secret = "2024", guess = "4022"
+            Output: "2A2B"
+            Explanation: 0 and the second 2 are bulls; the guess's 4 and first 2 are cows.
+
+            Example 2:
+            Input: secret = "1234", guess = "5678"
+            Output: "0A0B"
+
+            Constraints:
+            0 <= len(secret) == len(guess) <= 1000
+            Both contain digits only.
+        """),
+        starter_code="def bulls_cows(secret: str, guess: str) -> str:\n",
+        fn_name="bulls_cows",
+        solution=_code("""
+            def bulls_cows(secret: str, guess: str) -> str:
+                bulls = 0
+                secret_left, guess_left = {}, {}
+                for s, g in zip(secret, guess):
+                    if s == g:
+                        bulls += 1
+                    else:
+                        secret_left[s] = secret_left.get(s, 0) + 1
+                        guess_left[g] = guess_left.get(g, 0) + 1
+                cows = 0
+                for digit, n in guess_left.items():
+                    cows += min(n, secret_left.get(digit, 0))
+                return f"{bulls}A{cows}B"
+        """),
+        inputs=[["2024", "4022"], ["1234", "5678"], ["", ""], ["7", "7"], ["1122", "2211"],
+                ["1123", "0111"], ["9999", "9990"]],
+    ),
+    dict(
+        id="hw/call/trapped-water",
+        difficulty="interview",
+        question=_text("""
+            heights[i] is the height of a wall segment of width 1. After rain, water collects in
+            the dips between higher walls. Return the total amount of water trapped (in unit
+            squares). Aim for O(n) time and O(1) extra space.
+
+            Example 1:
+            Input: heights = [3, 0, 2, 0, 4]
+            Output: 7
+            Explanation: Water stands 3 high over indices 1 to 3: 3 + 1 + 3 = 7.
+
+            Example 2:
+            Input: heights = [1, 2, 3]
+            Output: 0
+
+            Constraints:
+            0 <= len(heights) <= 10^5
+            0 <= heights[i] <= 10^5
+        """),
+        starter_code="class Solution:\n    def trappedWater(self, heights: list[int]) -> int:\n",
+        fn_name="trappedWater",
+        solution=_code("""
+            class Solution:
+                def trappedWater(self, heights: list[int]) -> int:
+                    left, right = 0, len(heights) - 1
+                    left_max = right_max = water = 0
+                    while left < right:
+                        if heights[left] <= heights[right]:
+                            if heights[left] >= left_max:
+                                left_max = heights[left]
+                            else:
+                                water += left_max - heights[left]
+                            left += 1
+                        else:
+                            if heights[right] >= right_max:
+                                right_max = heights[right]
+                            else:
+                                water += right_max - heights[right]
+                            right -= 1
+                    return water
+        """),
+        inputs=[[[3, 0, 2, 0, 4]], [[1, 2, 3]], [[]], [[5]], [[5, 0, 5]], [[4, 1, 0, 2]],
+                [[0, 2, 0, 3, 1, 0, 1, 3, 2, 1]]],
+    ),
+    dict(
+        id="hw/call/interleave-strings",
+        difficulty="introductory",
+        question=_text("""
+            Interleave two strings: take the first character of a, then the first of b, then
+            the second of a, the second of b, and so on. When one string runs out, append the
+            rest of the other one.
+
+            Example 1:
+            Input: a = "abc", b = "12345"
+            Output: "a1b2c345"
+
+            Example 2:
+            Input: a = "", b = "xy"
+            Output: "xy"
+
+            Constraints:
+            0 <= len(a), len(b) <= 10^4
+        """),
+        starter_code="def interleave(a: str, b: str) -> str:\n",
+        fn_name="interleave",
+        solution=_code("""
+            def interleave(a: str, b: str) -> str:
+                out = []
+                for i in range(max(len(a), len(b))):
+                    if i < len(a):
+                        out.append(a[i])
+                    if i < len(b):
+                        out.append(b[i])
+                return "".join(out)
+        """),
+        inputs=[["abc", "12345"], ["", "xy"], ["", ""], ["hello", ""], ["ace", "bdf"],
+                ["long string", "ab"]],
+    ),
+    dict(
+        id="hw/call/day-of-year",
+        difficulty="introductory",
+        question=_text("""
+            Given a date written "YYYY-MM-DD", return its day number within the year (January
+            1st is day 1). February has 29 days in leap years (divisible by 4, except centuries
+            that are not divisible by 400) and 28 otherwise. If the month or the day does not
+            exist, return -1.
+
+            Example 1:
+            Input: date = "2024-03-01"
+            Output: 61
+            Explanation: 31 days of January + 29 of February (2024 is a leap year) + 1.
+
+            Example 2:
+            Input: date = "2023-02-29"
+            Output: -1
+
+            Constraints:
+            date always has the form "YYYY-MM-DD" with 1 <= YYYY <= 9999.
+        """),
+        starter_code="def day_of_year(date: str) -> int:\n",
+        fn_name="day_of_year",
+        solution=_code("""
+            def day_of_year(date: str) -> int:
+                year, month, day = (int(part) for part in date.split("-"))
+                leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+                lengths = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+                if not 1 <= month <= 12:
+                    return -1
+                if not 1 <= day <= lengths[month - 1]:
+                    return -1
+                return sum(lengths[:month - 1]) + day
+        """),
+        inputs=[["2024-03-01"], ["2023-02-29"], ["2023-01-01"], ["2023-12-31"], ["2000-12-31"],
+                ["1900-03-01"], ["2023-13-01"], ["2023-04-31"], ["2023-06-00"]],
+    ),
+    dict(
+        id="hw/call/smallest-after-removal",
+        difficulty="interview",
+        question=_text("""
+            num is a string of digits representing a non-negative integer. Remove exactly k of
+            its digits so that the number left is as small as possible, and return it as a
+            string without leading zeros ("0" if nothing, or only zeros, remain).
+
+            Example 1:
+            Input: num = "4325043", k = 3
+            Output: "2043"
+
+            Example 2:
+            Input: num = "30200", k = 1
+            Output: "200"
+            Explanation: Removing the 3 leaves "0200", which is 200.
+
+            Example 3:
+            Input: num = "9", k = 1
+            Output: "0"
+
+            Constraints:
+            1 <= len(num) <= 10^5
+            0 <= k <= len(num)
+        """),
+        starter_code="class Solution:\n    def smallestAfterRemoval(self, num: str, k: int) -> str:\n",
+        fn_name="smallestAfterRemoval",
+        solution=_code("""
+            class Solution:
+                def smallestAfterRemoval(self, num: str, k: int) -> str:
+                    stack = []
+                    for d in num:
+                        while k > 0 and stack and stack[-1] > d:
+                            stack.pop()
+                            k -= 1
+                        stack.append(d)
+                    if k > 0:
+                        stack = stack[:-k]  # digits never decreased: drop from the end
+                    result = "".join(stack).lstrip("0")
+                    if not result:
+                        return "0"
+                    return result
+        """),
+        inputs=[["4325043", 3], ["30200", 1], ["9", 1], ["12345", 2], ["100", 1], ["54321", 0],
+                ["112", 1], ["10001", 4]],
+    ),
+    dict(
+        id="hw/call/clock-angle",
+        difficulty="introductory",
+        question=_text("""
+            Given a time as hour (0-23, 24-hour clock) and minute (0-59), return the smaller
+            angle in degrees between the hour hand and the minute hand of an analogue clock.
+            The hour hand moves continuously (half a degree per minute). Return -1.0 if the time
+            is not valid.
+
+            Example 1:
+            Input: hour = 3, minute = 30
+            Output: 75.0
+            Explanation: The hour hand is at 105 degrees, the minute hand at 180.
+
+            Example 2:
+            Input: hour = 12, minute = 0
+            Output: 0.0
+
+            Constraints:
+            -100 <= hour, minute <= 100
+        """),
+        starter_code="def clock_angle(hour: int, minute: int) -> float:\n",
+        fn_name="clock_angle",
+        solution=_code("""
+            def clock_angle(hour: int, minute: int) -> float:
+                if not (0 <= hour <= 23 and 0 <= minute <= 59):
+                    return -1.0
+                if hour >= 12:
+                    hour -= 12
+                angle = abs(30 * hour + 0.5 * minute - 6 * minute)
+                if angle > 180:
+                    angle = 360 - angle
+                return angle
+        """),
+        inputs=[[3, 30], [12, 0], [24, 0], [6, 0], [23, 59], [9, 0], [0, -5], [18, 15]],
+    ),
+    dict(
+        id="hw/call/tax-owed",
+        difficulty="introductory",
+        question=_text("""
+            Income tax is charged in brackets: the first 10000 of income is tax-free, the part
+            from 10000 to 40000 is taxed at 10%, the part from 40000 to 100000 at 20%, and
+            everything above 100000 at 30%. Given an income (a non-negative integer), return the
+            tax owed, rounded down to a whole number.
+
+            Example 1:
+            Input: income = 50000
+            Output: 5000
+            Explanation: 10% of 30000 plus 20% of 10000.
+
+            Example 2:
+            Input: income = 8000
+            Output: 0
+
+            Constraints:
+            0 <= income <= 10^9
+        """),
+        starter_code="def tax_owed(income: int) -> int:\n",
+        fn_name="tax_owed",
+        solution=_code("""
+            def tax_owed(income: int) -> int:
+                if income <= 10000:
+                    return 0
+                tax = 0  # in hundredths, so every rate stays an integer
+                if income > 100000:
+                    tax += (income - 100000) * 30
+                    income = 100000
+                if income > 40000:
+                    tax += (income - 40000) * 20
+                    income = 40000
+                tax += (income - 10000) * 10
+                return tax // 100
+        """),
+        inputs=[[50000], [8000], [0], [10000], [10009], [40000], [150000], [1000000000]],
+    ),
+    dict(
+        id="hw/call/robot-final-position",
+        difficulty="introductory",
+        question=_text("""
+            A robot starts at [0, 0]. It reads a string of commands: "N", "S", "E" and "W" move
+            it one step north (y + 1), south (y - 1), east (x + 1) or west (x - 1). "X" undoes
+            the most recent move that has not been undone yet (it does nothing if there is
+            none). Any other character is ignored. Return the final position [x, y].
+
+            Example 1:
+            Input: moves = "NNEXS"
+            Output: [0, 1]
+            Explanation: X undoes the E; then N, N, S leave the robot at [0, 1].
+
+            Example 2:
+            Input: moves = "XW"
+            Output: [-1, 0]
+
+            Constraints:
+            0 <= len(moves) <= 10^4
+        """),
+        starter_code="class Solution:\n    def finalPosition(self, moves: str) -> list[int]:\n",
+        fn_name="finalPosition",
+        solution=_code("""
+            class Solution:
+                def finalPosition(self, moves: str) -> list[int]:
+                    step = {"N": (0, 1), "S": (0, -1), "E": (1, 0), "W": (-1, 0)}
+                    history = []
+                    for m in moves:
+                        if m in step:
+                            history.append(step[m])
+                        elif m == "X" and history:
+                            history.pop()
+                    x = sum(dx for dx, _ in history)
+                    y = sum(dy for _, dy in history)
+                    return [x, y]
+        """),
+        inputs=[["NNEXS"], ["XW"], [""], ["EEEE"], ["NXXXS"], ["n e? W"], ["NESWNESW"],
+                ["WWSSXXXX"]],
+    ),
+    dict(
+        id="hw/call/min-bracket-removals",
+        difficulty="interview",
+        question=_text("""
+            Given a string s of round brackets and letters, return the minimum number of
+            brackets that must be removed so that the brackets left are balanced: every ")"
+            closes an earlier unmatched "(" and every "(" is eventually closed. Letters are
+            never removed and do not matter.
+
+            Example 1:
+            Input: s = "())("
+            Output: 2
+            Explanation: Remove the second ")" and the final "(".
+
+            Example 2:
+            Input: s = "(a)(b)"
+            Output: 0
+
+            Constraints:
+            0 <= len(s) <= 10^5
+        """),
+        starter_code="def min_removals(s: str) -> int:\n",
+        fn_name="min_removals",
+        solution=_code("""
+            def min_removals(s: str) -> int:
+                open_count = removals = 0
+                for ch in s:
+                    if ch == "(":
+                        open_count += 1
+                    elif ch == ")":
+                        if open_count > 0:
+                            open_count -= 1
+                        else:
+                            removals += 1
+                return removals + open_count
+        """),
+        inputs=[["())("], ["(a)(b)"], [""], ["((("], [")))"], ["abc"], ["(()))(()"],
+                [")(" * 50]],
+    ),
+    dict(
+        id="hw/call/follows-pattern",
+        difficulty="interview",
+        question=_text("""
+            Given a pattern of letters and a sentence of words separated by spaces, return
+            whether the sentence follows the pattern: there must be exactly one word per
+            letter, equal letters must map to equal words, and different letters to different
+            words.
+
+            Example 1:
+            Input: pattern = "xyx", sentence = "red blue red"
+            Output: True
+
+            Example 2:
+            Input: pattern = "xy", sentence = "red red"
+            Output: False
+            Explanation: x and y would both stand for "red".
+
+            Constraints:
+            0 <= len(pattern) <= 300
+            0 <= len(sentence) <= 3000
+        """),
+        starter_code="def follows_pattern(pattern: str, sentence: str) -> bool:\n",
+        fn_name="follows_pattern",
+        solution=_code("""
+            def follows_pattern(pattern: str, sentence: str) -> bool:
+                words = sentence.split()
+                if len(words) != len(pattern):
+                    return False
+                word_of, letter_of = {}, {}
+                for letter, word in zip(pattern, words):
+                    if word_of.setdefault(letter, word) != word:
+                        return False
+                    if letter_of.setdefault(word, letter) != letter:
+                        return False
+                return True
+        """),
+        inputs=[["xyx", "red blue red"], ["xy", "red red"], ["", ""], ["xx", "red blue"],
+                ["abc", "one two"], ["abba", "up down down up"], ["a", "solo"]],
+    ),
+    dict(
+        id="hw/call/find-in-sorted-grid",
+        difficulty="interview",
+        question=_text("""
+            Every row of grid is sorted in increasing order from left to right, and every
+            column is sorted in increasing order from top to bottom; all values are distinct.
+            Return the position [row, column] of target, or [] if it is not in the grid.
+            Aim for O(rows + columns) time.
+
+            Example 1:
+            Input: grid = [[1, 4, 7], [2, 5, 9], [6, 8, 12]], target = 8
+            Output: [2, 1]
+
+            Example 2:
+            Input: grid = [[1, 4, 7], [2, 5, 9], [6, 8, 12]], target = 3
+            Output: []
+
+            Constraints:
+            0 <= rows, columns <= 300
+            -10^9 <= grid[i][j], target <= 10^9
+        """),
+        starter_code="class Solution:\n    def findInGrid(self, grid: list[list[int]], target: int) -> list[int]:\n",
+        fn_name="findInGrid",
+        solution=_code("""
+            class Solution:
+                def findInGrid(self, grid: list[list[int]], target: int) -> list[int]:
+                    if not grid or not grid[0]:
+                        return []
+                    r, c = 0, len(grid[0]) - 1  # start top right: left is smaller, down is larger
+                    while r < len(grid) and c >= 0:
+                        value = grid[r][c]
+                        if value == target:
+                            return [r, c]
+                        if value > target:
+                            c -= 1
+                        else:
+                            r += 1
+                    return []
+        """),
+        inputs=[[[[1, 4, 7], [2, 5, 9], [6, 8, 12]], 8], [[[1, 4, 7], [2, 5, 9], [6, 8, 12]], 3],
+                [[], 1], [[[5]], 5], [[[1, 2, 3, 4]], 4], [[[1], [3], [5]], 0],
+                [[[-5, -2], [-3, 0], [10, 20]], 10]],
+    ),
 ]
