@@ -1003,3 +1003,966 @@ print(chimes)
                 "13:00 13:30\n", "00:00 23:59\n", "09:15 11:45\n"],
     ),
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Simulations
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/robot-on-grid",
+        difficulty="introductory",
+        question="""\
+A warehouse robot lives on a grid of W columns and H rows. It starts in the bottom-left cell
+(0, 0); column numbers grow to the right and row numbers grow upwards. It receives a string of
+commands: U, D, L and R move it one cell up, down, left or right. A move that would take it
+off the grid is ignored and counted as a bump. The radio link is noisy, so the string may also
+contain other characters; the robot ignores those and does not count them as bumps.
+
+-----Input-----
+
+The first line contains W and H (1 <= W, H <= 100). The second line contains the command
+string (1 to 1000 characters, no spaces).
+
+-----Output-----
+
+Print the final column and row of the robot on the first line and the number of bumps on the
+second line.
+
+-----Example-----
+Input
+4 3
+RRUURRRUL?D
+Output
+2 1
+3
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+width, height = map(int, input().split())
+commands = input().strip()
+steps = {"U": (0, 1), "D": (0, -1), "L": (-1, 0), "R": (1, 0)}
+x = y = bumps = 0
+for command in commands:
+    if command not in steps:
+        continue
+    dx, dy = steps[command]
+    if 0 <= x + dx < width and 0 <= y + dy < height:
+        x += dx
+        y += dy
+    else:
+        bumps += 1
+print(x, y)
+print(bumps)
+""",
+        inputs=["4 3\nRRUURRRUL?D\n", "1 1\nUUDDLR\n", "3 3\nRRUU\n", "3 3\nRRRUUU\n",
+                "5 2\nULDR?R\n", "2 3\nDDLL\n", "10 10\nRURURURURU\n"],
+    ),
+    dict(
+        id="hw/stdin/cafe-queue",
+        difficulty="interview",
+        question="""\
+A tiny cafe has one barista who serves customers strictly in the order they arrive. Customer
+i arrives at minute a_i and needs s_i minutes of service. If the barista is busy, the customer
+waits until every earlier customer is served; if the barista is free, service starts at once.
+The barista is idle whenever no customer is being served, starting from minute 0.
+
+Compute how many customers had to wait, the total number of minutes customers spent waiting,
+and the number of minutes the barista was idle before the last customer was served.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 10^4). Each of the next n lines contains a_i and s_i
+(0 <= a_i <= 10^6, 1 <= s_i <= 100); the arrival times do not decrease.
+
+-----Output-----
+
+Print three integers: the number of customers who waited, the total waiting time, and the
+idle time of the barista.
+
+-----Example-----
+Input
+4
+2 3
+4 2
+10 1
+10 4
+Output
+2 2 5
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+free_at = waited = total_wait = idle = 0
+for _ in range(n):
+    arrival, service = map(int, input().split())
+    if arrival > free_at:
+        idle += arrival - free_at
+    start = max(arrival, free_at)
+    if start > arrival:
+        waited += 1
+        total_wait += start - arrival
+    free_at = start + service
+print(waited, total_wait, idle)
+""",
+        inputs=["4\n2 3\n4 2\n10 1\n10 4\n", "1\n0 5\n", "1\n10 5\n", "2\n0 5\n0 5\n",
+                "3\n0 2\n5 1\n5 3\n", "4\n1 10\n2 10\n3 10\n4 10\n", "3\n0 1\n1 1\n2 1\n"],
+    ),
+    dict(
+        id="hw/stdin/water-tank",
+        difficulty="interview",
+        question="""\
+A rooftop water tank holds at most C litres and starts empty. Every minute the net flow into
+the tank is measured: a positive number means more water came in than went out, a negative
+one means the opposite. If the level would rise above C, the extra water spills over and the
+tank stays full (an overflow minute). If the level would drop below zero, the tank is simply
+empty (a dry minute).
+
+-----Input-----
+
+The first line contains C and n (1 <= C <= 10^6, 1 <= n <= 10^5). The second line contains n
+integers, the flows (-10^6 to 10^6).
+
+-----Output-----
+
+Print three integers: the final level, the number of overflow minutes and the number of dry
+minutes.
+
+-----Example-----
+Input
+8 5
+5 4 -3 -9 2
+Output
+2 1 1
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+capacity, n = map(int, input().split())
+level = overflows = dry = 0
+for flow in map(int, input().split()):
+    level += flow
+    if level > capacity:
+        level = capacity
+        overflows += 1
+    elif level < 0:
+        level = 0
+        dry += 1
+print(level, overflows, dry)
+""",
+        inputs=["8 5\n5 4 -3 -9 2\n", "10 1\n5\n", "10 1\n11\n", "10 1\n-1\n",
+                "10 4\n10 0 -10 0\n", "5 6\n3 3 -1 -10 2 0\n", "100 5\n50 50 1 -200 -1\n"],
+    ),
+    dict(
+        id="hw/stdin/traffic-light",
+        difficulty="introductory",
+        question="""\
+A traffic light repeats the same cycle forever: green for G seconds, then yellow for Y
+seconds, then red for R seconds, and then green again. At second 0 the light has just turned
+green. A driving school wants to know the colour at several moments.
+
+-----Input-----
+
+The first line contains G, Y and R (1 <= G, Y, R <= 1000). The second line contains q
+(1 <= q <= 1000). Each of the next q lines contains a moment t (0 <= t <= 10^9) in seconds.
+
+-----Output-----
+
+For each moment print GREEN, YELLOW or RED.
+
+-----Example-----
+Input
+30 5 25
+4
+0
+30
+59
+60
+Output
+GREEN
+YELLOW
+RED
+GREEN
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+green, yellow, red = map(int, input().split())
+cycle = green + yellow + red
+q = int(input())
+for _ in range(q):
+    t = int(input()) % cycle
+    if t < green:
+        print("GREEN")
+    elif t < green + yellow:
+        print("YELLOW")
+    else:
+        print("RED")
+""",
+        inputs=["30 5 25\n4\n0\n30\n59\n60\n", "1 1 1\n1\n0\n", "1 1 1\n1\n1\n", "1 1 1\n1\n2\n",
+                "10 3 7\n3\n9\n12\n13\n", "5 5 5\n2\n1000000000\n999999999\n"],
+    ),
+    dict(
+        id="hw/stdin/pyramid-blocks",
+        difficulty="introductory",
+        question="""\
+Kira builds a square pyramid from cubes. The top level is a single cube, the level below it is
+a 2x2 square of 4 cubes, the next a 3x3 square of 9 cubes, and so on: level k from the top
+needs k*k cubes. She builds from the top down and stops when she does not have enough cubes for
+the next level. How tall is her pyramid and how many cubes are left over?
+
+-----Input-----
+
+The only line contains n (1 <= n <= 10^12), the number of cubes.
+
+-----Output-----
+
+Print the height of the pyramid and then the number of leftover cubes; if no cubes are left
+over print the word PERFECT instead of the number.
+
+-----Examples-----
+Input
+20
+Output
+3 6
+
+Input
+5
+Output
+2 PERFECT
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+height = 0
+while n >= (height + 1) ** 2:
+    height += 1
+    n -= height * height
+if n == 0:
+    print(height, "PERFECT")
+else:
+    print(height, n)
+""",
+        inputs=["20\n", "5\n", "1\n", "2\n", "13\n", "14\n", "30\n", "1000000000000\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Dates and times
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/night-shift",
+        difficulty="introductory",
+        question="""\
+A hospital records when each shift starts and ends, as HH:MM on a 24-hour clock. A shift never
+lasts more than 24 hours. If the end time is earlier than the start time, the shift went past
+midnight; if both times are equal, the shift lasted exactly 24 hours.
+
+-----Input-----
+
+The only line contains the start and the end time, separated by a space.
+
+-----Output-----
+
+Print the length of the shift as HH:MM (hours and minutes, both with two digits).
+
+-----Example-----
+Input
+22:30 06:15
+Output
+07:45
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+def to_minutes(text):
+    hours, minutes = map(int, text.split(":"))
+    return hours * 60 + minutes
+
+
+start, end = map(to_minutes, input().split())
+if end > start:
+    length = end - start
+elif end < start:
+    length = end + 24 * 60 - start
+else:
+    length = 24 * 60
+print(f"{length // 60:02d}:{length % 60:02d}")
+""",
+        inputs=["22:30 06:15\n", "09:00 17:30\n", "00:00 00:00\n", "23:59 00:00\n", "00:00 23:59\n",
+                "12:00 11:59\n", "08:15 08:16\n"],
+    ),
+    dict(
+        id="hw/stdin/day-of-year",
+        difficulty="introductory",
+        question="""\
+A diary app numbers the days of each year: January 1 is day 1, and December 31 is day 365, or
+day 366 in a leap year. (A year is a leap year if it is divisible by 4, except years divisible
+by 100 that are not divisible by 400.) Users type dates by hand, so the app must also reject
+dates that do not exist.
+
+-----Input-----
+
+The only line contains a date in the format YYYY-MM-DD (year from 1 to 9999; the month and
+day fields are two digits each but may be out of range).
+
+-----Output-----
+
+Print the number of the day within its year, or INVALID if the date does not exist.
+
+-----Examples-----
+Input
+2023-03-01
+Output
+60
+
+Input
+2023-02-29
+Output
+INVALID
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+year, month, day = map(int, input().split("-"))
+leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+lengths = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+if month < 1 or month > 12:
+    print("INVALID")
+elif day < 1 or day > lengths[month - 1]:
+    print("INVALID")
+else:
+    print(sum(lengths[:month - 1]) + day)
+""",
+        inputs=["2023-03-01\n", "2023-02-29\n", "2024-12-31\n", "2023-12-31\n", "2024-02-29\n",
+                "2023-13-01\n", "2023-01-01\n", "1900-03-01\n", "2000-03-01\n", "2023-04-31\n",
+                "2023-00-10\n"],
+    ),
+    dict(
+        id="hw/stdin/palindrome-time",
+        difficulty="interview",
+        question="""\
+Leo's digital watch shows the time as HH:MM. He loves the moments when the display reads the
+same from right to left, like 13:31 or 05:50. Given the current time, find the next such
+moment strictly after it. It may be on the next day.
+
+-----Input-----
+
+The only line contains the current time HH:MM (24-hour clock).
+
+-----Output-----
+
+Print the next palindromic time as HH:MM. If it falls on the next day, print the word
+tomorrow after it, separated by a space.
+
+-----Examples-----
+Input
+12:00
+Output
+12:21
+
+Input
+23:59
+Output
+00:00 tomorrow
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+hours, minutes = map(int, input().split(":"))
+now = hours * 60 + minutes
+for step in range(1, 24 * 60 + 1):
+    moment = (now + step) % (24 * 60)
+    shown = f"{moment // 60:02d}:{moment % 60:02d}"
+    if shown == shown[::-1]:
+        if now + step >= 24 * 60:
+            print(shown, "tomorrow")
+        else:
+            print(shown)
+        break
+""",
+        inputs=["12:00\n", "23:59\n", "13:30\n", "13:31\n", "23:32\n", "00:00\n", "05:50\n",
+                "15:51\n", "22:22\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Parsing and text
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/roman-numerals",
+        difficulty="interview",
+        question="""\
+A museum is digitising the dates carved on its old monuments, written in Roman numerals. The
+symbols are I=1, V=5, X=10, L=50, C=100, D=500 and M=1000. Symbols are normally written from
+largest to smallest and added up; when a symbol stands right before a larger one, it is
+subtracted instead (IV is 4, XC is 90, CM is 900). Some transcriptions contain characters that
+are not Roman symbols at all; those must be flagged.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). Each of the next n lines contains a non-empty string
+of at most 20 uppercase letters or other characters. Every string made only of Roman symbols is
+a correctly written numeral between 1 and 3999.
+
+-----Output-----
+
+For each string print its value, or INVALID if it contains a character that is not a Roman
+symbol.
+
+-----Example-----
+Input
+3
+XIV
+MMXXIV
+IIZ
+Output
+14
+2024
+INVALID
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+n = int(input())
+for _ in range(n):
+    numeral = input().strip()
+    if any(ch not in values for ch in numeral):
+        print("INVALID")
+        continue
+    total = 0
+    for i, ch in enumerate(numeral):
+        if i + 1 < len(numeral) and values[ch] < values[numeral[i + 1]]:
+            total -= values[ch]
+        else:
+            total += values[ch]
+    print(total)
+""",
+        inputs=["3\nXIV\nMMXXIV\nIIZ\n", "1\nI\n", "1\nIV\n", "1\nMCMXCIV\n", "1\nMMMCMXCIX\n",
+                "2\nXLII\nABC\n", "1\nLVIII\n", "3\nIX\nXC\nCD\n"],
+    ),
+    dict(
+        id="hw/stdin/anagram-phrases",
+        difficulty="introductory",
+        question="""\
+Two phrases are anagrams when one can be turned into the other by rearranging its letters,
+ignoring spaces and the difference between upper and lower case. A puzzle magazine checks
+readers' submissions, but it does not accept a phrase as an anagram of itself: if the two
+phrases have exactly the same letters in the same order (again ignoring spaces and case),
+the answer is SAME.
+
+-----Input-----
+
+Two lines, each with a phrase of 1 to 100 letters and spaces (at least one letter).
+
+-----Output-----
+
+Print SAME, YES if the phrases are anagrams, or NO.
+
+-----Example-----
+Input
+Dormitory
+Dirty room
+Output
+YES
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+first = input().replace(" ", "").lower()
+second = input().replace(" ", "").lower()
+if first == second:
+    print("SAME")
+elif sorted(first) == sorted(second):
+    print("YES")
+else:
+    print("NO")
+""",
+        inputs=["Dormitory\nDirty room\n", "listen\nsilent\n", "abc\nABC\n", "abc\nabd\n",
+                "a\na a\n", "The eyes\nThey see\n", "ab c\nabc\n"],
+    ),
+    dict(
+        id="hw/stdin/dna-differences",
+        difficulty="introductory",
+        question="""\
+A biology lab compares two DNA strands of the same gene, written with the letters A, C, G and
+T. The number of positions where the strands have different letters tells how far apart they
+are. Lab files are sometimes corrupted: if the strands have different lengths, or either of
+them contains a letter other than A, C, G and T, the comparison is an ERROR.
+
+-----Input-----
+
+Two lines, each with a strand of 1 to 1000 uppercase letters.
+
+-----Output-----
+
+Print ERROR, IDENTICAL if the strands are equal, or otherwise the number of differing positions.
+
+-----Example-----
+Input
+ACCGTTA
+ACGGTCA
+Output
+2
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+first = input().strip()
+second = input().strip()
+if len(first) != len(second) or set(first + second) - set("ACGT"):
+    print("ERROR")
+else:
+    differences = sum(a != b for a, b in zip(first, second))
+    if differences == 0:
+        print("IDENTICAL")
+    else:
+        print(differences)
+""",
+        inputs=["ACCGTTA\nACGGTCA\n", "A\nA\n", "A\nC\n", "ACGT\nACG\n", "ACGU\nACGT\n",
+                "GATTACA\nGACTATA\n", "AAAA\nTTTT\n"],
+    ),
+    dict(
+        id="hw/stdin/most-common-word",
+        difficulty="introductory",
+        question="""\
+A newspaper editor wants to know which word a columnist overuses. Words are separated by
+spaces; the punctuation marks . , ! ? ; : at the start or end of a word are not part of it, and
+upper and lower case count as the same letter. A "word" left empty after removing punctuation
+is not a word. Find the most frequent word; if several words are equally frequent, choose the
+one that comes first alphabetically.
+
+-----Input-----
+
+One line of 1 to 1000 characters.
+
+-----Output-----
+
+Print the most frequent word in lower case and its count, or NO WORDS if the line has no words.
+
+-----Example-----
+Input
+To be, or not to be: that is the question.
+Output
+be 2
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+counts = {}
+for token in input().split():
+    word = token.strip(".,!?;:").lower()
+    if word:
+        counts[word] = counts.get(word, 0) + 1
+if not counts:
+    print("NO WORDS")
+else:
+    best = min(counts, key=lambda word: (-counts[word], word))
+    print(best, counts[best])
+""",
+        inputs=["To be, or not to be: that is the question.\n", "Hello\n", "... !!!\n", "b a\n",
+                "The cat and the hat.\n", "Go, go, GO! Stop.\n", "x y y x z\n"],
+    ),
+    dict(
+        id="hw/stdin/temperature-convert",
+        difficulty="introductory",
+        question="""\
+A weather website shows every temperature in both scales. Convert readings between Celsius and
+Fahrenheit: F = C * 9 / 5 + 32 and C = (F - 32) * 5 / 9. Nothing can be colder than absolute
+zero, which is -273.15 degrees Celsius or -459.67 degrees Fahrenheit; a reading below it is
+IMPOSSIBLE. Readings in any other unit are reported as UNKNOWN UNIT.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). Each of the next n lines contains a number (up to
+two decimal places, absolute value at most 10000) and a unit letter, separated by a space.
+
+-----Output-----
+
+For each reading print the converted value with one digit after the decimal point followed by
+a space and the other unit's letter, or IMPOSSIBLE, or UNKNOWN UNIT.
+
+-----Example-----
+Input
+4
+100 C
+98.6 F
+-300 C
+20 K
+Output
+212.0 F
+37.0 C
+IMPOSSIBLE
+UNKNOWN UNIT
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+for _ in range(n):
+    number, unit = input().split()
+    value = float(number)
+    if unit == "C":
+        if value < -273.15:
+            print("IMPOSSIBLE")
+        else:
+            print(f"{value * 9 / 5 + 32:.1f} F")
+    elif unit == "F":
+        if value < -459.67:
+            print("IMPOSSIBLE")
+        else:
+            print(f"{(value - 32) * 5 / 9:.1f} C")
+    else:
+        print("UNKNOWN UNIT")
+""",
+        inputs=["4\n100 C\n98.6 F\n-300 C\n20 K\n", "1\n0 C\n", "1\n32 F\n", "1\n-273.15 C\n",
+                "1\n-460 F\n", "2\n-40 C\n-40 F\n", "3\n36.6 C\n451 F\n10 c\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Greedy, sorting and two pointers
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/stock-profit",
+        difficulty="interview",
+        question="""\
+You know the price of one share of a company for each of the next n days. You may buy one share
+on one day and sell it on a later day, at most once. What is the largest profit you can make?
+If no trade makes money, you do not trade at all.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 10^5). The second line contains n integers, the prices
+(1 <= price <= 10^9).
+
+-----Output-----
+
+Print the largest profit, or NO PROFIT if no trade makes money.
+
+-----Example-----
+Input
+6
+7 1 5 3 6 4
+Output
+5
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+prices = list(map(int, input().split()))
+lowest = prices[0]
+best = 0
+for price in prices[1:]:
+    if price - lowest > best:
+        best = price - lowest
+    if price < lowest:
+        lowest = price
+if best > 0:
+    print(best)
+else:
+    print("NO PROFIT")
+""",
+        inputs=["6\n7 1 5 3 6 4\n", "1\n5\n", "5\n5 4 3 2 1\n", "3\n3 3 3\n", "2\n1 2\n",
+                "6\n2 9 1 3 4 8\n", "5\n10 20 1 2 3\n"],
+    ),
+    dict(
+        id="hw/stdin/two-gifts",
+        difficulty="interview",
+        question="""\
+Two friends want to buy two different gifts in a shop and spend exactly k coins together.
+The shop has n gifts with known prices (different gifts may cost the same). Among all pairs of
+different gifts whose prices add up to exactly k, they prefer the pair whose prices are
+closest to each other, so that neither friend pays much more than the other.
+
+-----Input-----
+
+The first line contains n and k (1 <= n <= 10^5, -10^9 <= k <= 10^9). The second line contains
+n integers, the prices (-10^9 to 10^9; a negative price is a voucher).
+
+-----Output-----
+
+Print the two prices of the chosen pair, the smaller first, or IMPOSSIBLE if no pair adds up
+to k.
+
+-----Example-----
+Input
+6 12
+3 9 5 7 10 2
+Output
+5 7
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n, k = map(int, input().split())
+prices = sorted(map(int, input().split()))
+i, j = 0, n - 1
+best = None
+while i < j:
+    total = prices[i] + prices[j]
+    if total == k:
+        best = (prices[i], prices[j])
+        i += 1
+        j -= 1
+    elif total < k:
+        i += 1
+    else:
+        j -= 1
+if best is None:
+    print("IMPOSSIBLE")
+else:
+    print(best[0], best[1])
+""",
+        inputs=["6 12\n3 9 5 7 10 2\n", "1 10\n10\n", "2 10\n5 5\n", "4 10\n1 9 2 8\n",
+                "5 7\n1 2 3 4 5\n", "3 100\n1 2 3\n", "6 0\n-5 5 -1 1 0 3\n", "6 10\n5 5 5 1 9 3\n"],
+    ),
+    dict(
+        id="hw/stdin/room-bookings",
+        difficulty="interview",
+        question="""\
+A meeting room is booked n times during a day. Booking i occupies the room from minute l_i up
+to minute r_i (the room is free again at minute r_i). Bookings may overlap, and a booking may
+start exactly when another one ends. The facility manager wants to know for how many minutes
+the room is occupied in total, and into how many separate busy blocks the bookings merge
+(bookings that overlap or touch form one block).
+
+-----Input-----
+
+The first line contains n (1 <= n <= 10^4). Each of the next n lines contains l_i and r_i
+(0 <= l_i < r_i <= 10^9), in any order of bookings.
+
+-----Output-----
+
+Print the total occupied time and the number of busy blocks.
+
+-----Example-----
+Input
+4
+540 600
+570 630
+700 720
+630 660
+Output
+140 2
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+bookings = sorted(tuple(map(int, input().split())) for _ in range(n))
+total = blocks = 0
+block_start, block_end = bookings[0]
+for start, end in bookings[1:]:
+    if start <= block_end:
+        if end > block_end:
+            block_end = end
+    else:
+        total += block_end - block_start
+        blocks += 1
+        block_start, block_end = start, end
+total += block_end - block_start
+blocks += 1
+print(total, blocks)
+""",
+        inputs=["4\n540 600\n570 630\n700 720\n630 660\n", "1\n0 5\n", "2\n1 3\n3 5\n", "2\n1 3\n4 5\n",
+                "3\n1 10\n2 3\n4 5\n", "4\n5 6\n1 2\n3 4\n2 3\n",
+                "3\n0 1000000000\n0 1\n999999999 1000000000\n"],
+    ),
+    dict(
+        id="hw/stdin/cinema-seats",
+        difficulty="introductory",
+        question="""\
+A group of k friends wants to sit next to each other in one row of a cinema. The row is shown
+as a string: '.' is a free seat and 'X' is a taken seat. In how many different ways can the
+group choose k adjacent free seats? (Two ways differ if they use a different set of seats.)
+
+-----Input-----
+
+The first line contains k (1 <= k <= 100). The second line contains the row, 1 to 100
+characters, each '.' or 'X'.
+
+-----Output-----
+
+Print the number of ways, or NO SEATS if there is none.
+
+-----Example-----
+Input
+3
+....X...
+Output
+3
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+k = int(input())
+row = input().strip()
+ways = run = 0
+for seat in row:
+    if seat == ".":
+        run += 1
+        if run >= k:
+            ways += 1
+    else:
+        run = 0
+if ways == 0:
+    print("NO SEATS")
+else:
+    print(ways)
+""",
+        inputs=["3\n....X...\n", "1\nX\n", "1\n.\n", "2\n..X..\n", "3\n..X..\n", "2\n.....\n",
+                "5\n.....\n", "1\nX.X.X\n"],
+    ),
+    dict(
+        id="hw/stdin/election-runoff",
+        difficulty="interview",
+        question="""\
+A school elects its class speaker. Every ballot carries one candidate's name, or '-' for a
+blank ballot; blank ballots are ignored. A candidate with strictly more than half of the
+non-blank ballots wins at once. Otherwise the two candidates with the most votes go to a
+runoff; when votes are tied, the name that comes first alphabetically ranks higher.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 1000), the number of ballots. The second line contains n
+ballots separated by spaces: each is a name of lowercase letters or '-'.
+
+-----Output-----
+
+Print the winner's name; or RUNOFF followed by the two runoff candidates, the higher ranked
+first; or NO WINNER if every ballot is blank.
+
+-----Example-----
+Input
+6
+maya leo maya - zoe leo
+Output
+RUNOFF leo maya
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+from collections import Counter
+
+n = int(input())
+votes = Counter()
+for ballot in input().split():
+    if ballot != "-":
+        votes[ballot] += 1
+valid = sum(votes.values())
+if valid == 0:
+    print("NO WINNER")
+else:
+    ranking = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    leader, top = ranking[0]
+    if 2 * top > valid:
+        print(leader)
+    else:
+        print("RUNOFF", leader, ranking[1][0])
+""",
+        inputs=["6\nmaya leo maya - zoe leo\n", "1\nann\n", "1\n-\n", "2\nann bob\n", "3\nbob ann bob\n",
+                "4\nbob bob - -\n", "5\ncid ann bob ann cid\n", "7\neve eve eve dan dan - -\n"],
+    ),
+    dict(
+        id="hw/stdin/income-tax",
+        difficulty="introductory",
+        question="""\
+In a small country income tax is progressive. The first 10000 coins of a yearly income are
+not taxed, the part between 10000 and 40000 coins is taxed at 20%, and every coin above 40000
+is taxed at 40%. The tax office rounds the total tax down to a whole coin.
+
+-----Input-----
+
+The only line contains the yearly income (0 <= income <= 10^9).
+
+-----Output-----
+
+Print the tax in whole coins.
+
+-----Example-----
+Input
+50000
+Output
+10000
+
+-----Note-----
+
+The tax is 0 on the first 10000 coins, 20% of 30000 = 6000 on the next part, and 40% of 10000
+= 4000 on the rest.
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+income = int(input())
+tax_hundredths = 0
+if income > 40000:
+    tax_hundredths += (income - 40000) * 40
+    income = 40000
+if income > 10000:
+    tax_hundredths += (income - 10000) * 20
+print(tax_hundredths // 100)
+""",
+        inputs=["50000\n", "0\n", "10000\n", "10001\n", "10005\n", "12345\n", "40000\n", "40001\n",
+                "100000\n", "1000000000\n"],
+    ),
+    dict(
+        id="hw/stdin/minesweeper-hints",
+        difficulty="interview",
+        question="""\
+In the game Minesweeper every cell without a mine shows how many of its up to eight
+neighbours (horizontally, vertically or diagonally adjacent cells) contain a mine. Write the
+part of the game that fills in these hints. A cell with no neighbouring mines stays '.'.
+
+-----Input-----
+
+The first line contains H and W (1 <= H, W <= 50). Each of the next H lines contains W
+characters: '*' for a mine and '.' for an empty cell.
+
+-----Output-----
+
+Print the board with every empty cell that has at least one neighbouring mine replaced by the
+number of such mines.
+
+-----Example-----
+Input
+3 4
+*...
+..*.
+....
+Output
+*211
+12*1
+.111
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+height, width = map(int, input().split())
+board = [input().strip() for _ in range(height)]
+for r in range(height):
+    line = []
+    for c in range(width):
+        if board[r][c] == "*":
+            line.append("*")
+            continue
+        mines = 0
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                rr, cc = r + dr, c + dc
+                if 0 <= rr < height and 0 <= cc < width and board[rr][cc] == "*":
+                    mines += 1
+        line.append(str(mines) if mines else ".")
+    print("".join(line))
+""",
+        inputs=["3 4\n*...\n..*.\n....\n", "1 1\n.\n", "1 1\n*\n", "3 3\n***\n*.*\n***\n",
+                "2 3\n*..\n...\n", "3 4\n....\n....\n....\n", "3 5\n*...*\n.....\n..*..\n"],
+    ),
+]
