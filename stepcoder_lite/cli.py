@@ -35,13 +35,18 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
 def _run_data_stats(args: argparse.Namespace) -> int:
     from stepcoder_lite.data import load_source, stats
 
-    problems, skipped = load_source(args.source, with_skipped=True)
+    try:
+        # lenient: bad records are counted and listed under "skipped", never dropped unreported
+        problems, skipped = load_source(args.source, with_skipped=True)
+    except (OSError, ValueError, ImportError) as e:  # missing file, unreadable file, bad split
+        print(f"data stats: {e}", file=sys.stderr)
+        return 2
     result = stats(problems, skipped=skipped)
     if args.json:
         print_json(result)
     else:
         for key, value in result.items():
-            print(f"{key:>18}: {value}")
+            print(f"{key:>28}: {value}")
     return 0
 
 

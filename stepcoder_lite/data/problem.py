@@ -66,13 +66,21 @@ class Problem:
         return len(self.inputs)
 
     def tests(self) -> dict[str, Any]:
-        """The tests in the executor's JSON shape: ``{"inputs", "outputs", "fn_name", "entry_point"}``."""
-        return {
+        """The tests in the executor's JSON shape: ``{"inputs", "outputs", "fn_name", "entry_point"}``.
+
+        Check-function tests (HumanEval): when ``meta["test"]`` holds test code that defines
+        ``check(candidate)``, it is added as ``"check"``; the executor runs the program, then
+        ``check(<fn_name>)``. Such problems have empty ``inputs``/``outputs``.
+        """
+        tests = {
             "inputs": self.inputs,
             "outputs": self.outputs,
             "fn_name": self.fn_name,
             "entry_point": self.entry_point,
         }
+        if isinstance(self.meta.get("test"), str):
+            tests["check"] = self.meta["test"]
+        return tests
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
