@@ -1,0 +1,634 @@
+"""The policy: any Hugging Face causal LM, a value head for PPO, a frozen reference, a tokenizer.
+
+Two worlds, one code path:
+
+* **embedded default** (``"tiny"``): a GPT-2 of a few million parameters and a byte-level BPE
+  tokenizer, both trained by this project (``python -m stepcoder_lite sft --preset tiny``) and
+  shipped in ``data/model/``. Runs on a laptop CPU.
+* **real model**: any HF causal-LM id or local path (e.g. ``Qwen/Qwen2.5-Coder-1.5B-Instruct``),
+  bf16 where the GPU has it, optionally LoRA through ``peft``.
+
+Pieces, in the order the RL trainer uses them:
+
+=====================================  ===================================================
+:func:`train_tokenizer`                byte-level BPE on the training problems, wrapped as
+                                       a transformers fast tokenizer (character offsets)
+:func:`encode_with_offsets`            text -> token ids + character spans (FGO needs them)
+:class:`PolicyWithValueHead`           causal LM + ``Linear(hidden, 1)`` value head (zero init)
+:class:`ReferenceModel`                frozen copy, or the same weights with LoRA disabled
+:func:`sequence_logprobs_and_values`   one forward pass: per-token log pi(x_t | x_<t), V
+:func:`load_policy`                    ``"tiny"`` / path / HF id -> (policy, tokenizer)
+=====================================  ===================================================
+
+Alignment convention (used by rollout, ppo and the trainer, critical!): every per-token tensor
+is ``(B, T)`` and aligned with ``input_ids``. Position ``t`` holds
+
+* ``logprobs[b, t] = log pi(x_t | x_<t)``, the log-probability of *emitting* token ``t``;
+* ``values[b, t]   = V(x_<t)``, the value of the state *before* token ``t`` (read from the
+  hidden state at ``t - 1``).
+
+So one boolean ``response_mask`` (True on the generated tokens) selects the actions, their
+log-probs and the values of the states they were taken in. Position 0 has no predecessor and
+holds 0.0; it is never a response token.
+"""
+
+from __future__ import annotations
+
+import copy
+import contextlib
+import inspect
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any, Iterable, Iterator, NamedTuple
+
+import torch
+from torch import nn
+
+from stepcoder_lite import DATA_DIR
+from stepcoder_lite.prompts import END_OF_CODE
+
+EOS_TOKEN = "<|endoftext|>"
+"""The tiny tokenizer's one special token: end of text, also used for padding."""
+
+TINY_MODEL_DIR = DATA_DIR / "model"
+"""Where the shipped tokenizer + checkpoint live; ``"tiny"`` resolves here."""
+
+VALUE_HEAD_FILE = "value_head.safetensors"
+
+
+# =========================================================================== configs
+
+
+@dataclass
+class ModelConfig:
+    """Which policy to load and how. Presets: :func:`model_preset` (``tiny``, ``colab``, ``gpu``)."""
+
+    name_or_path: str = "tiny"
+    """``"tiny"`` (the shipped ``data/model/``), a local directory, or a Hugging Face model id."""
+    dtype: str = "auto"
+    """``auto`` (bfloat16 on a GPU that has it, else float32), ``float32``, ``bfloat16``, ``float16``."""
+    device: str = "auto"
+    """``auto`` (cuda when available, else cpu), or any torch device string."""
+    lora: bool = False
+    """Train LoRA adapters (peft) instead of all weights; the reference is then the same
+    weights with the adapters disabled, so it costs no extra memory."""
+    lora_r: int = 16
+    """LoRA rank."""
+    lora_alpha: int = 32
+    """LoRA scaling numerator (the update is scaled by ``lora_alpha / lora_r``)."""
+    lora_dropout: float = 0.05
+    """Dropout on the LoRA branch."""
+    lora_target_modules: str | list[str] = "all-linear"
+    """Modules that get adapters: peft's ``"all-linear"`` or a list of module names."""
+    chat_template: str = "auto"
+    """``auto`` (use the tokenizer's chat template when it has one and the name says
+    ``instruct``/``chat``), ``on`` or ``off``."""
+    gradient_checkpointing: bool = False
+    """Recompute activations in the backward pass: less memory, ~30% slower (big models)."""
+    trust_remote_code: bool = False
+    """Passed to ``from_pretrained``; only for model ids whose code you trust."""
+
+
+def model_preset(name: str) -> ModelConfig:
+    """The named model preset.
+
+    ``tiny``
+        The shipped 3-5M-parameter GPT-2 in ``data/model/``, float32 on CPU.
+    ``colab``
+        A free Colab T4 (16 GB, no bfloat16): ``Qwen/Qwen2.5-Coder-1.5B-Instruct`` in float16
+        with LoRA (r=16, all linear layers; peft keeps the adapters in float32) and gradient
+        checkpointing. Memory estimate (see :func:`estimate_training_memory_gb`): weights
+        3.1 GB + LoRA adapters with grads and Adam state 0.3 GB + KV cache for 16 x 1024
+        tokens 0.5 GB + activations/logits for a micro-batch of 4 x 768 tokens ~2.5 GB
+        ~= 6.4 GB, about 9-10 GB with CUDA/allocator overhead: fits a T4. The reference model
+        is the same weights with adapters off (no copy). ``Qwen/Qwen2.5-Coder-0.5B-Instruct``
+        needs ~1/3 of the weight memory and runs ~2.5x faster.
+    ``gpu``
+        An A100/H100-class GPU: ``Qwen/Qwen2.5-Coder-1.5B-Instruct``, bfloat16, full
+        fine-tuning (frozen bfloat16 reference copy).
+    """
+    if name == "tiny":
+        return ModelConfig()
+    if name == "colab":
+        return ModelConfig(
+            name_or_path="Qwen/Qwen2.5-Coder-1.5B-Instruct",
+            dtype="float16",
+            lora=True,
+            gradient_checkpointing=True,
+        )
+    if name == "gpu":
+        return ModelConfig(name_or_path="Qwen/Qwen2.5-Coder-1.5B-Instruct", dtype="bfloat16")
+    raise ValueError(f"unknown model preset {name!r}; choose tiny, colab or gpu")
+
+
+def config_to_text(config: Any) -> str:
+    """A dataclass config printed in full, one ``field = value`` per line (start of every run)."""
+    width = max(len(f.name) for f in fields(config))
+    lines = [f"{type(config).__name__}("]
+    lines += [f"  {f.name:<{width}} = {getattr(config, f.name)!r}" for f in fields(config)]
+    return "\n".join(lines + [")"])
+
+
+def estimate_training_memory_gb(
+    n_params: float,
+    n_layers: int,
+    hidden: int,
+    vocab: int,
+    kv_dim: int,
+    *,
+    weight_bytes: int = 2,
+    trainable_params: float = 0.0,
+    micro_batch: int = 4,
+    seq_len: int = 768,
+    sample_batch: int = 16,
+    sample_len: int = 1024,
+    checkpointing: bool = True,
+) -> dict[str, float]:
+    """Rough GPU memory (GB) of PPO with a value head, for sizing a preset.
+
+    ================  ===================================================================
+    term              formula
+    ================  ===================================================================
+    weights           ``n_params * weight_bytes``
+    trainable         ``trainable_params * 16`` (fp32 weight + grad + Adam m, v)
+    kv_cache          ``2 * n_layers * kv_dim * sample_batch * sample_len * weight_bytes``
+    activations       ``n_layers * micro_batch * seq_len * hidden * weight_bytes`` with
+                      checkpointing (x ~16 without)
+    logits            ``micro_batch * seq_len * vocab * 4 * 2`` (float32 logits + log-softmax)
+    ================  ===================================================================
+    """
+    gb = 1e9
+    act_factor = 1 if checkpointing else 16
+    terms = {
+        "weights": n_params * weight_bytes / gb,
+        "trainable": trainable_params * 16 / gb,
+        "kv_cache": 2 * n_layers * kv_dim * sample_batch * sample_len * weight_bytes / gb,
+        "activations": act_factor * n_layers * micro_batch * seq_len * hidden * weight_bytes / gb,
+        "logits": micro_batch * seq_len * vocab * 4 * 2 / gb,
+    }
+    terms["total"] = sum(terms.values())
+    return {k: round(v, 2) for k, v in terms.items()}
+
+
+# =========================================================================== tokenizer
+
+
+def train_tokenizer(texts: Iterable[str], vocab_size: int = 2048, min_frequency: int = 2):
+    """Train a byte-level BPE tokenizer and wrap it as a transformers fast tokenizer.
+
+    Byte-level (GPT-2 style): every byte is in the base alphabet, so any text encodes, and
+    pre-tokenization keeps a word's leading space in its token (``" print"``). Offsets are not
+    trimmed, so the character spans of a text's tokens tile the text exactly (FGO relies on it).
+    ``END_OF_CODE`` is an added token (one id, never split) and ``<|endoftext|>`` is the
+    special end/pad token.
+
+    Args:
+        texts: training text, e.g. every training prompt + solution.
+        vocab_size: total vocabulary size including the 256 byte tokens and the added ones.
+        min_frequency: a merge must occur at least this often.
+    """
+    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, processors, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    tok.post_processor = processors.ByteLevel(trim_offsets=False)
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size - 1,  # room for END_OF_CODE, added below
+        min_frequency=min_frequency,
+        special_tokens=[EOS_TOKEN],
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    )
+    tok.train_from_iterator(texts, trainer=trainer)
+    tok.add_tokens([AddedToken(END_OF_CODE, normalized=False, special=False)])
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        bos_token=EOS_TOKEN,
+        eos_token=EOS_TOKEN,
+        pad_token=EOS_TOKEN,
+        padding_side="left",
+        clean_up_tokenization_spaces=False,
+    )
+
+
+def encode_with_offsets(tokenizer, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Token ids of ``text`` and each token's ``(start, end)`` character span in ``text``.
+
+    Needs a fast tokenizer. No special tokens are added, so the ids are exactly those of the text.
+    """
+    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+    return list(enc["input_ids"]), [tuple(span) for span in enc["offset_mapping"]]
+
+
+# =========================================================================== models
+
+
+def tiny_gpt2(vocab_size: int, *, n_layer: int = 4, n_embd: int = 256, n_head: int = 4, n_positions: int = 1024, eos_token_id: int = 0):
+    """A randomly initialised GPT-2 (``transformers.GPT2LMHeadModel``): the embedded default."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    config = GPT2Config(
+        vocab_size=vocab_size,
+        n_positions=n_positions,
+        n_embd=n_embd,
+        n_layer=n_layer,
+        n_head=n_head,
+        bos_token_id=eos_token_id,
+        eos_token_id=eos_token_id,
+        pad_token_id=eos_token_id,
+        resid_pdrop=0.0,
+        embd_pdrop=0.0,
+        attn_pdrop=0.0,
+        tie_word_embeddings=True,
+    )
+    return GPT2LMHeadModel(config)
+
+
+def small_random_model(arch: str, vocab_size: int, *, hidden: int = 64, layers: int = 2, heads: int = 4, max_positions: int = 1024, eos_token_id: int = 0, seed: int = 0):
+    """A randomly initialised small causal LM of a real architecture: ``gpt2``, ``llama`` or ``qwen2``.
+
+    Used by the tests (and the notebook) to exercise the real-model path with no download.
+    """
+    from transformers import AutoModelForCausalLM, GPT2Config, LlamaConfig, Qwen2Config
+
+    torch.manual_seed(seed)
+    if arch == "gpt2":
+        config = GPT2Config(vocab_size=vocab_size, n_positions=max_positions, n_embd=hidden, n_layer=layers, n_head=heads,
+                            bos_token_id=eos_token_id, eos_token_id=eos_token_id)
+    elif arch in ("llama", "qwen2"):
+        cls = LlamaConfig if arch == "llama" else Qwen2Config
+        config = cls(
+            vocab_size=vocab_size,
+            hidden_size=hidden,
+            intermediate_size=2 * hidden,
+            num_hidden_layers=layers,
+            num_attention_heads=heads,
+            num_key_value_heads=max(1, heads // 2),  # grouped-query attention, like the real ones
+            max_position_embeddings=max_positions,
+            tie_word_embeddings=False,
+            bos_token_id=eos_token_id,
+            eos_token_id=eos_token_id,
+        )
+    else:
+        raise ValueError(f"small_random_model: unknown architecture {arch!r} (gpt2, llama, qwen2)")
+    return AutoModelForCausalLM.from_config(config)
+
+
+def count_parameters(module: nn.Module, trainable_only: bool = False) -> int:
+    """Number of parameters (shared/tied tensors counted once)."""
+    seen: set[int] = set()
+    total = 0
+    for p in module.parameters():
+        if id(p) in seen or (trainable_only and not p.requires_grad):
+            continue
+        seen.add(id(p))
+        total += p.numel()
+    return total
+
+
+def _base_model(model: nn.Module) -> nn.Module:
+    """The transformers model under a peft wrapper (or the model itself)."""
+    return model.get_base_model() if hasattr(model, "get_base_model") else model
+
+
+def _cache_argument(model: nn.Module) -> str:
+    """The forward argument that carries the KV cache: ``cache`` (transformers >= 5.x) or ``past_key_values``."""
+    params = inspect.signature(_base_model(model).forward).parameters
+    return "cache" if "cache" in params else "past_key_values"
+
+
+def positions_from_mask(attention_mask: torch.Tensor) -> torch.Tensor:
+    """Position ids that skip left padding: ``position[b, t] = (# real tokens in b up to t) - 1``.
+
+    (B, T) -> (B, T). Pad positions get 0 (they are masked anyway). Critical for absolute
+    position embeddings (GPT-2): without it a left-padded prompt starts at position > 0.
+    """
+    return (attention_mask.long().cumsum(-1) - 1).clamp(min=0)
+
+
+def disable_dropout(model: nn.Module) -> None:
+    """Set every dropout probability to 0 (critical for PPO: the ratio pi_new / pi_old must
+    compare the same deterministic function, and sampling runs in eval mode)."""
+    for module in model.modules():
+        if isinstance(module, nn.Dropout):
+            module.p = 0.0
+
+
+class PolicyOutput(NamedTuple):
+    logits: torch.Tensor  # (B, T, V): next-token logits at each position
+    values: torch.Tensor | None  # (B, T): value head on the hidden state at each position (None: no head)
+    cache: Any  # the KV cache to continue from (None unless use_cache)
+
+
+class PolicyWithValueHead(nn.Module):
+    """A causal LM plus a scalar value head on its last hidden state (PPO's critic).
+
+    ``value_head`` is ``nn.Linear(hidden, 1)`` initialised to zero, so at the start of RL
+    every value is 0 and the critic learns from scratch without disturbing the policy.
+    The head runs in float32 whatever the LM's dtype.
+
+    =============  ===========  ===================================================
+    forward arg    shape        meaning
+    =============  ===========  ===================================================
+    input_ids      (B, T)       token ids (left padding allowed)
+    attention_mask (B, T)       1 on real tokens, 0 on padding
+    position_ids   (B, T)       default :func:`positions_from_mask` (padding-aware)
+    cache                       KV cache from a previous call (incremental decoding)
+    =============  ===========  ===================================================
+
+    Returns :class:`PolicyOutput` with ``logits (B, T, V)``, ``values (B, T)`` where
+    ``values[:, t]`` is the head read at position ``t`` (the value of the state *after*
+    token t, i.e. before token t + 1; :func:`sequence_logprobs_and_values` shifts it).
+    """
+
+    def __init__(self, policy: nn.Module):
+        super().__init__()
+        self.policy = policy
+        disable_dropout(policy)
+        config = _base_model(policy).config
+        hidden = config.get_text_config().hidden_size if hasattr(config, "get_text_config") else config.hidden_size
+        self.value_head = nn.Linear(hidden, 1, dtype=torch.float32)
+        nn.init.zeros_(self.value_head.weight)  # why zero: V = 0 at start, no random critic noise
+        nn.init.zeros_(self.value_head.bias)
+        self._cache_arg = _cache_argument(policy)
+
+    @property
+    def config(self):
+        return _base_model(self.policy).config
+
+    @property
+    def generation_config(self):
+        return getattr(_base_model(self.policy), "generation_config", None)
+
+    @property
+    def is_peft(self) -> bool:
+        return hasattr(self.policy, "disable_adapter")
+
+    def forward(self, input_ids, attention_mask=None, position_ids=None, cache=None, use_cache=False) -> PolicyOutput:
+        return _forward(self.policy, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, self.value_head)
+
+    @contextlib.contextmanager
+    def adapters_disabled(self) -> Iterator[None]:
+        """Inside this block a LoRA policy computes with its base weights (the reference)."""
+        if not self.is_peft:
+            raise RuntimeError("adapters_disabled: this policy has no LoRA adapters")
+        with self.policy.disable_adapter():
+            yield
+
+    def save_pretrained(self, path: str | Path) -> None:
+        """``policy.save_pretrained(path)`` (safetensors) + ``value_head.safetensors`` beside it."""
+        from safetensors.torch import save_file
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.policy.save_pretrained(path)
+        state = {k: v.detach().contiguous().cpu() for k, v in self.value_head.state_dict().items()}
+        save_file(state, str(path / VALUE_HEAD_FILE))
+
+    def load_value_head(self, path: str | Path) -> bool:
+        """Load ``value_head.safetensors`` from ``path`` when present; returns whether it was."""
+        from safetensors.torch import load_file
+
+        file = Path(path) / VALUE_HEAD_FILE
+        if not file.exists():
+            return False
+        state = load_file(str(file))
+        self.value_head.load_state_dict({k: v.to(self.value_head.weight.device) for k, v in state.items()})
+        return True
+
+
+def _forward(lm, cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, value_head) -> PolicyOutput:
+    if attention_mask is None:
+        attention_mask = torch.ones_like(input_ids)
+    if position_ids is None:
+        position_ids = positions_from_mask(attention_mask)
+    kwargs = {cache_arg: cache} if cache is not None else {}
+    out = lm(
+        input_ids=input_ids,
+        attention_mask=attention_mask,
+        position_ids=position_ids,
+        use_cache=use_cache,
+        output_hidden_states=value_head is not None,
+        **kwargs,
+    )
+    values = None
+    if value_head is not None:
+        last_hidden = out.hidden_states[-1]  # (B, T, H): after the final layer norm
+        values = value_head(last_hidden.float()).squeeze(-1)  # (B, T)
+    new_cache = getattr(out, "cache", None) if use_cache else None
+    if use_cache and new_cache is None:
+        new_cache = getattr(out, "past_key_values", None)
+    return PolicyOutput(out.logits, values, new_cache)
+
+
+class ReferenceModel(nn.Module):
+    """The frozen reference policy pi_ref for the KL penalty (the SFT policy RL started from).
+
+    * full fine-tuning: a deep copy of the LM, in eval mode, gradients off;
+    * LoRA: *no copy*: the policy's own weights with the adapters disabled.
+
+    Same call signature as :class:`PolicyWithValueHead`; ``values`` is always ``None``.
+    """
+
+    def __init__(self, policy: PolicyWithValueHead):
+        super().__init__()
+        self.shares_weights = policy.is_peft
+        if self.shares_weights:
+            self._policy = [policy]  # a list, so nn.Module does not register it as a submodule
+            self._cache_arg = policy._cache_arg
+        else:
+            self.lm = copy.deepcopy(policy.policy).eval()
+            self.lm.requires_grad_(False)
+            self._cache_arg = _cache_argument(self.lm)
+
+    def _lm(self) -> nn.Module:
+        return self._policy[0].policy if self.shares_weights else self.lm
+
+    @property
+    def config(self):
+        return _base_model(self._lm()).config
+
+    @property
+    def generation_config(self):
+        return getattr(_base_model(self._lm()), "generation_config", None)
+
+    def parameters(self, recurse: bool = True):
+        # a LoRA reference owns no parameters; report the shared ones (device/dtype lookups)
+        return self._lm().parameters(recurse) if self.shares_weights else super().parameters(recurse)
+
+    @torch.no_grad()
+    def forward(self, input_ids, attention_mask=None, position_ids=None, cache=None, use_cache=False) -> PolicyOutput:
+        if self.shares_weights:
+            policy = self._policy[0]
+            with policy.adapters_disabled():
+                return _forward(policy.policy, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, None)
+        return _forward(self.lm, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, None)
+
+
+def sequence_logprobs_and_values(
+    model: nn.Module,
+    input_ids: torch.Tensor,
+    attention_mask: torch.Tensor,
+    response_mask: torch.Tensor | None = None,
+    temperature: float = 1.0,
+) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """Per-token log-probs and values of given sequences, in one forward pass.
+
+    ==============  =========  ============================================================
+    argument        shape      meaning
+    ==============  =========  ============================================================
+    input_ids       (B, T)     prompt (left-padded) + response (right-padded)
+    attention_mask  (B, T)     1 on real tokens
+    response_mask   (B, T)     bool, True on generated tokens; ``None`` = every position
+    temperature     scalar     logits are divided by it, as when sampling (0 means 1)
+    ==============  =========  ============================================================
+
+    Returns ``(logprobs, values)``, both ``(B, T)`` float32, aligned with ``input_ids``:
+
+        logprobs[b, t] = log softmax(logits[b, t-1] / temperature)[x[b, t]]   (t >= 1)
+        values[b, t]   = V(hidden[b, t-1])                                     (t >= 1)
+
+    Positions outside ``response_mask`` (and position 0) hold 0.0; reduce them with the mask.
+    ``values`` is ``None`` for a model without a value head (e.g. :class:`ReferenceModel`).
+    """
+    out = model(input_ids, attention_mask=attention_mask)
+    tau = temperature if temperature and temperature > 0 else 1.0
+    logits = out.logits[:, :-1, :].float() / tau  # (B, T-1, V): predicts tokens 1..T-1
+    next_tokens = input_ids[:, 1:].unsqueeze(-1)  # (B, T-1, 1)
+    # log pi(x_t | x_<t) = logit[x_t] - logsumexp(logits): gather first, never materialise log_softmax twice
+    token_logprobs = logits.gather(-1, next_tokens).squeeze(-1) - torch.logsumexp(logits, dim=-1)  # (B, T-1)
+    logprobs = torch.nn.functional.pad(token_logprobs, (1, 0), value=0.0)  # (B, T): shift to token positions
+    values = None
+    if out.values is not None:
+        values = torch.nn.functional.pad(out.values[:, :-1].float(), (1, 0), value=0.0)  # (B, T): V(x_<t)
+    if response_mask is not None:
+        response_mask = response_mask.bool()
+        logprobs = logprobs.masked_fill(~response_mask, 0.0)
+        if values is not None:
+            values = values.masked_fill(~response_mask, 0.0)
+    return logprobs, values
+
+
+# =========================================================================== loading
+
+
+def resolve_model_path(name_or_path: str) -> str:
+    """``"tiny"`` -> the shipped ``data/model``; anything else unchanged (a path or an HF id)."""
+    if name_or_path == "tiny":
+        if not (TINY_MODEL_DIR / "config.json").exists():
+            raise FileNotFoundError(
+                f"the shipped tiny model is missing: {TINY_MODEL_DIR}/config.json; "
+                "train it with `python -m stepcoder_lite sft --preset tiny`"
+            )
+        return str(TINY_MODEL_DIR)
+    return name_or_path
+
+
+def resolve_dtype(dtype: str, device: str) -> torch.dtype:
+    """``auto`` -> bfloat16 on a CUDA device with bf16 support, else float32."""
+    table = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
+    if dtype == "auto":
+        if device.startswith("cuda") and torch.cuda.is_available() and torch.cuda.is_bf16_supported():
+            return torch.bfloat16
+        return torch.float32
+    if dtype not in table:
+        raise ValueError(f"unknown dtype {dtype!r}; choose auto, float32, bfloat16 or float16")
+    return table[dtype]
+
+
+def resolve_device(device: str) -> str:
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return device
+
+
+def load_tokenizer(name_or_path: str, trust_remote_code: bool = False):
+    """The tokenizer for a model (fast, with a pad token; left padding for generation)."""
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(resolve_model_path(name_or_path), trust_remote_code=trust_remote_code)
+    if not getattr(tok, "is_fast", False):
+        raise ValueError(f"{name_or_path}: a fast tokenizer is required (character offsets for FGO)")
+    if tok.pad_token is None:
+        tok.pad_token = tok.eos_token
+    tok.padding_side = "left"
+    return tok
+
+
+def wants_chat_template(config: ModelConfig, tokenizer) -> bool:
+    """Whether prompts go through the tokenizer's chat template (see ``ModelConfig.chat_template``)."""
+    if config.chat_template == "on":
+        if not getattr(tokenizer, "chat_template", None):
+            raise ValueError(f"{config.name_or_path}: chat_template='on' but the tokenizer has no chat template")
+        return True
+    if config.chat_template == "off":
+        return False
+    if config.chat_template != "auto":
+        raise ValueError(f"chat_template must be auto, on or off; got {config.chat_template!r}")
+    name = config.name_or_path.lower()
+    return bool(getattr(tokenizer, "chat_template", None)) and ("instruct" in name or "chat" in name)
+
+
+def wrap_with_lora(lm: nn.Module, config: ModelConfig) -> nn.Module:
+    """Add trainable LoRA adapters (peft); the base weights are frozen."""
+    from peft import LoraConfig, get_peft_model
+
+    lora = LoraConfig(
+        r=config.lora_r,
+        lora_alpha=config.lora_alpha,
+        lora_dropout=config.lora_dropout,
+        target_modules=config.lora_target_modules,
+        task_type="CAUSAL_LM",
+    )
+    return get_peft_model(lm, lora)
+
+
+def load_policy(config: ModelConfig | str = "tiny", **overrides) -> tuple[PolicyWithValueHead, Any]:
+    """Load ``(policy with value head, tokenizer)`` from the shipped tiny model, a path or an HF id.
+
+    ``config`` may be a :class:`ModelConfig` or just a name/path; keyword ``overrides`` replace
+    its fields (e.g. ``load_policy("Qwen/...", lora=True)``). A directory saved by
+    :meth:`PolicyWithValueHead.save_pretrained` restores its value head; a LoRA adapter
+    directory (``adapter_config.json``) is loaded onto its base model.
+    """
+    from transformers import AutoModelForCausalLM
+
+    if isinstance(config, str):
+        config = ModelConfig(name_or_path=config)
+    if overrides:
+        config = ModelConfig(**{**asdict(config), **overrides})
+    device = resolve_device(config.device)
+    dtype = resolve_dtype(config.dtype, device)
+    path = resolve_model_path(config.name_or_path)
+    dtype_kw = "dtype" if int(__import__("transformers").__version__.split(".")[0]) >= 5 else "torch_dtype"
+    adapter_cfg = Path(path) / "adapter_config.json"
+    if adapter_cfg.exists():  # a saved LoRA policy: base model + adapters
+        from peft import PeftModel
+
+        base_id = json.loads(adapter_cfg.read_text())["base_model_name_or_path"]
+        base = AutoModelForCausalLM.from_pretrained(base_id, trust_remote_code=config.trust_remote_code, **{dtype_kw: dtype})
+        lm = PeftModel.from_pretrained(base, path, is_trainable=True)
+        tokenizer = load_tokenizer(path if (Path(path) / "tokenizer_config.json").exists() else base_id, config.trust_remote_code)
+    else:
+        lm = AutoModelForCausalLM.from_pretrained(path, trust_remote_code=config.trust_remote_code, **{dtype_kw: dtype})
+        tokenizer = load_tokenizer(path, config.trust_remote_code)
+        if config.lora:
+            lm = wrap_with_lora(lm, config)
+    if config.gradient_checkpointing:
+        _base_model(lm).gradient_checkpointing_enable()
+    policy = PolicyWithValueHead(lm)
+    if Path(path).is_dir():
+        policy.load_value_head(path)
+    return policy.to(device), tokenizer
+
+
+def save_policy(policy: PolicyWithValueHead, tokenizer, path: str | Path, extra: dict[str, Any] | None = None) -> None:
+    """Save policy (safetensors), value head and tokenizer to ``path`` (+ ``extra`` as ``run.json``)."""
+    path = Path(path)
+    policy.save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    if extra is not None:
+        (path / "run.json").write_text(json.dumps(extra, indent=2, default=str) + "\n")

@@ -1,0 +1,280 @@
+"""Prompt format, tokenizer offsets, the value-head policy, the reference model, loading (no downloads)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import torch
+
+from stepcoder_lite.data.problem import Problem
+from stepcoder_lite.model import (
+    ModelConfig,
+    PolicyWithValueHead,
+    ReferenceModel,
+    config_to_text,
+    count_parameters,
+    encode_with_offsets,
+    estimate_training_memory_gb,
+    load_policy,
+    model_preset,
+    save_policy,
+    sequence_logprobs_and_values,
+    small_random_model,
+    train_tokenizer,
+    wants_chat_template,
+)
+from stepcoder_lite.prompts import CODE_FENCE_OPEN, END_OF_CODE, build_prompt, program_text, sft_target, split_completion
+
+ARCHS = ["gpt2", "llama", "qwen2"]
+
+
+def stand_in_problems() -> list[Problem]:
+    """Four small problems covering every prompt shape: stdin, stdin with an APPS+ entry
+    point, a plain function, and a LeetCode-style class with starter code."""
+    return [
+        Problem(
+            id="t/stdin", question="Read an integer n and print the sum 1 + 2 + ... + n.",
+            solutions=["n = int(input())\ntotal = 0\nfor i in range(1, n + 1):\n    total += i\nprint(total)\n"],
+            inputs=["3\n", "1\n"], outputs=["6\n", "1\n"],
+        ),
+        Problem(
+            id="t/entry", question="Read a word and print it reversed. Café -> éfaC.",
+            solutions=["def FsxrN():\n    word = input()\n    print(word[::-1])\nFsxrN()\n"],
+            inputs=["abc\n"], outputs=["cba\n"], entry_point="FsxrN",
+        ),
+        Problem(
+            id="t/call", question="Return the larger of a and b.",
+            solutions=["def bigger(a, b):\n    if a > b:\n        return a\n    return b\n"],
+            inputs=[[1, 2], [5, 3]], outputs=[2, 5], fn_name="bigger",
+        ),
+        Problem(
+            id="t/class", question="Return the number of vowels in s.",
+            solutions=["class Solution:\n    def vowels(self, s):\n        return sum(ch in 'aeiou' for ch in s)\n"],
+            inputs=[["banana"]], outputs=[3], fn_name="vowels",
+            starter_code="class Solution:\n    def vowels(self, s):\n        ",
+        ),
+    ]
+
+
+def stand_in_tokenizer(vocab_size: int = 512):
+    """A byte-level BPE trained on the stand-in problems' prompts and solutions."""
+    texts = [build_prompt(p) + sft_target(p.solutions[0]) for p in stand_in_problems()] * 20
+    return train_tokenizer(texts, vocab_size=vocab_size, min_frequency=2)
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return stand_in_tokenizer()
+
+
+def make_policy(arch: str, tokenizer, seed: int = 0) -> PolicyWithValueHead:
+    lm = small_random_model(arch, len(tokenizer), hidden=32, layers=2, heads=4, max_positions=256,
+                            eos_token_id=tokenizer.eos_token_id, seed=seed)
+    return PolicyWithValueHead(lm)
+
+
+# --------------------------------------------------------------------------- prompts
+
+
+def test_prompt_ends_inside_an_open_code_block_and_continues_the_prefix():
+    for p in stand_in_problems():
+        prompt = build_prompt(p)
+        assert prompt.endswith("### Solution\n" + CODE_FENCE_OPEN)
+        assert p.question.strip() in prompt
+        prefix = p.solutions[0][: len(p.solutions[0]) // 2]
+        with_prefix = build_prompt(p, given_prefix=prefix)
+        assert with_prefix == prompt + prefix  # the CCCS prompt is the full prompt + the prefix, verbatim
+
+
+def test_prompt_format_line_tells_how_the_program_is_run():
+    stdin, entry, call, klass = stand_in_problems()
+    assert "standard input" in build_prompt(stdin) and "FsxrN()" not in build_prompt(stdin)
+    assert "`FsxrN()`" in build_prompt(entry)
+    assert "`bigger(...)`" in build_prompt(call)
+    assert "`Solution().vowels(...)`" in build_prompt(klass)
+    # starter code only where there is one, in its own block
+    assert "### Starter code\n```python\nclass Solution:" in build_prompt(klass)
+    assert "### Starter code" not in build_prompt(call)
+
+
+def test_chat_template_prompt_opens_the_assistant_reply_with_the_code_block(tokenizer):
+    p = stand_in_problems()[2]
+    seen = []
+
+    def render(messages):
+        seen.append(messages)
+        return "".join(f"<{m['role']}>{m['content']}</{m['role']}>" for m in messages) + "<assistant>"
+
+    prompt = build_prompt(p, given_prefix="def bigger(a, b):\n", chat_template=render)
+    assert prompt.endswith("<assistant>" + CODE_FENCE_OPEN + "def bigger(a, b):\n")
+    assert [m["role"] for m in seen[0]] == ["system", "user"] and p.question in seen[0][1]["content"]
+    # a real tokenizer's jinja chat template
+    tokenizer.chat_template = (
+        "{% for m in messages %}<|{{ m['role'] }}|>{{ m['content'] }}\n{% endfor %}"
+        "{% if add_generation_prompt %}<|assistant|>{% endif %}"
+    )
+    try:
+        prompt = build_prompt(p, chat_template=tokenizer)
+        assert prompt.startswith("<|system|>") and prompt.endswith("<|assistant|>" + CODE_FENCE_OPEN)
+        assert wants_chat_template(ModelConfig(name_or_path="x/Coder-Instruct"), tokenizer)
+        assert not wants_chat_template(ModelConfig(name_or_path="x/Coder-base"), tokenizer)
+    finally:
+        tokenizer.chat_template = None
+    with pytest.raises(TypeError, match="chat_template"):
+        build_prompt(p, chat_template=42)
+
+
+def test_completion_is_cut_at_the_end_of_code_marker():
+    assert split_completion("print(1)\n```\nextra") == ("print(1)\n", True)
+    assert split_completion("print(1)\n") == ("print(1)\n", False)
+    assert program_text("n = 1\n", "print(n)\n") == "n = 1\nprint(n)\n"
+    assert sft_target("x = 1\n\n\n") == "x = 1\n" + END_OF_CODE
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+
+def test_tokenizer_offsets_tile_the_source_text(tokenizer):
+    for p in stand_in_problems():
+        text = build_prompt(p) + p.solutions[0]
+        ids, spans = encode_with_offsets(tokenizer, text)
+        assert tokenizer.decode(ids, clean_up_tokenization_spaces=False) == text  # byte-level: lossless
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+        for (_, end), (start, _) in zip(spans, spans[1:]):
+            assert end == start  # contiguous: every character belongs to exactly one token
+        if text.isascii():  # one byte per character: each token's span is exactly its text
+            for token_id, (start, end) in zip(ids, spans):
+                assert text[start:end] == tokenizer.decode([token_id], clean_up_tokenization_spaces=False)
+
+
+def test_end_of_code_is_one_token_never_split(tokenizer):
+    marker_id = tokenizer.convert_tokens_to_ids(END_OF_CODE)
+    assert tokenizer(END_OF_CODE, add_special_tokens=False)["input_ids"] == [marker_id]
+    ids = tokenizer(sft_target("print('```')"), add_special_tokens=False)["input_ids"]
+    assert ids[-1] == marker_id and ids.count(marker_id) == 2
+    assert tokenizer.eos_token == tokenizer.pad_token == "<|endoftext|>"
+
+
+# --------------------------------------------------------------------------- policy and log-probs
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_sequence_logprobs_match_the_hf_loss_and_ignore_left_padding(arch, tokenizer):
+    torch.manual_seed(0)
+    policy = make_policy(arch, tokenizer)
+    prompt = tokenizer("### Problem\nprint n", add_special_tokens=False)["input_ids"]
+    response = tokenizer("print(n)\n```", add_special_tokens=False)["input_ids"]
+    ids = torch.tensor([prompt + response])
+    attention = torch.ones_like(ids)
+    response_mask = torch.zeros_like(ids, dtype=torch.bool)
+    response_mask[0, len(prompt):] = True
+    logprobs, values = sequence_logprobs_and_values(policy, ids, attention, response_mask)
+    # reference: transformers' own causal-LM loss over the response tokens
+    labels = ids.masked_fill(~response_mask, -100)
+    hf_loss = policy.policy(input_ids=ids, attention_mask=attention, labels=labels).loss
+    ours = -logprobs[response_mask].mean()
+    torch.testing.assert_close(ours, hf_loss, rtol=1e-5, atol=1e-5)
+    assert torch.all(values == 0)  # zero-initialised value head: V = 0 everywhere at the start
+    assert torch.all(logprobs[~response_mask] == 0)
+
+    pad = 5  # the same row, left-padded: positions come from the mask, so nothing changes
+    padded = torch.cat([torch.full((1, pad), tokenizer.pad_token_id), ids], dim=1)
+    padded_attention = torch.cat([torch.zeros(1, pad, dtype=torch.long), attention], dim=1)
+    padded_mask = torch.cat([torch.zeros(1, pad, dtype=torch.bool), response_mask], dim=1)
+    padded_logprobs, _ = sequence_logprobs_and_values(policy, padded, padded_attention, padded_mask)
+    torch.testing.assert_close(padded_logprobs[:, pad:], logprobs, rtol=1e-4, atol=1e-5)
+
+
+def test_values_are_read_from_the_state_before_each_token(tokenizer):
+    policy = make_policy("gpt2", tokenizer)
+    torch.nn.init.normal_(policy.value_head.weight)
+    ids = torch.tensor([tokenizer("n = int(input())", add_special_tokens=False)["input_ids"]])
+    out = policy(ids)
+    _, values = sequence_logprobs_and_values(policy, ids, torch.ones_like(ids))
+    assert out.values.shape == ids.shape
+    torch.testing.assert_close(values[:, 1:], out.values[:, :-1])  # V(x_<t) = head(hidden[t - 1])
+    assert values[0, 0] == 0
+
+
+def test_save_and_load_roundtrip_keeps_logits_and_value_head(tmp_path, tokenizer):
+    policy = make_policy("gpt2", tokenizer)
+    torch.nn.init.normal_(policy.value_head.weight)
+    save_policy(policy, tokenizer, tmp_path / "ckpt", extra={"seed": 0})
+    loaded, loaded_tok = load_policy(str(tmp_path / "ckpt"), device="cpu")
+    assert (tmp_path / "ckpt" / "model.safetensors").exists() and (tmp_path / "ckpt" / "value_head.safetensors").exists()
+    ids = torch.tensor([loaded_tok("print(1)", add_special_tokens=False)["input_ids"]])
+    a, b = policy.eval()(ids), loaded(ids)
+    torch.testing.assert_close(a.logits, b.logits)
+    torch.testing.assert_close(a.values, b.values)
+    assert loaded_tok.convert_tokens_to_ids(END_OF_CODE) == tokenizer.convert_tokens_to_ids(END_OF_CODE)
+
+
+def test_frozen_reference_does_not_move_when_the_policy_trains(tokenizer):
+    policy = make_policy("llama", tokenizer)
+    reference = ReferenceModel(policy)
+    assert not reference.shares_weights and all(not p.requires_grad for p in reference.parameters())
+    ids = torch.tensor([tokenizer("total = 0\nprint(total)", add_special_tokens=False)["input_ids"]])
+    mask = torch.ones_like(ids)
+    before, _ = sequence_logprobs_and_values(reference, ids, mask)
+    optimizer = torch.optim.SGD(policy.parameters(), lr=1.0)
+    logprobs, _ = sequence_logprobs_and_values(policy, ids, mask)
+    (-logprobs.sum()).backward()
+    optimizer.step()
+    after_policy, _ = sequence_logprobs_and_values(policy, ids, mask)
+    after_ref, ref_values = sequence_logprobs_and_values(reference, ids, mask)
+    assert ref_values is None
+    torch.testing.assert_close(after_ref, before)
+    assert (after_policy - before).abs().max() > 1e-3
+
+
+@pytest.mark.parametrize("arch", ["qwen2", "gpt2"])
+def test_lora_reference_is_the_same_weights_with_adapters_disabled(tmp_path, arch, tokenizer):
+    save_policy(make_policy(arch, tokenizer), tokenizer, tmp_path / "base")
+    policy, _ = load_policy(str(tmp_path / "base"), device="cpu", lora=True, lora_r=4, lora_alpha=8, lora_dropout=0.0)
+    trainable = {n for n, p in policy.named_parameters() if p.requires_grad}
+    assert trainable and all("lora_" in n or n.startswith("value_head") for n in trainable)
+    reference = ReferenceModel(policy)
+    assert reference.shares_weights and count_parameters(reference) == count_parameters(policy.policy)
+    ids = torch.tensor([tokenizer("def bigger(a, b):", add_special_tokens=False)["input_ids"]])
+    mask = torch.ones_like(ids)
+    ref0, _ = sequence_logprobs_and_values(reference, ids, mask)
+    pol0, _ = sequence_logprobs_and_values(policy, ids, mask)
+    torch.testing.assert_close(pol0, ref0)  # LoRA's B starts at zero: policy == reference
+    with torch.no_grad():
+        for name, p in policy.named_parameters():
+            if "lora_B" in name:
+                p.normal_(0, 0.5)
+    pol1, _ = sequence_logprobs_and_values(policy, ids, mask)
+    ref1, _ = sequence_logprobs_and_values(reference, ids, mask)
+    torch.testing.assert_close(ref1, ref0)
+    assert (pol1 - ref1).abs().max() > 1e-3
+    # saving a LoRA policy writes adapters; loading restores the same function
+    save_policy(policy, tokenizer, tmp_path / "lora")
+    reloaded, _ = load_policy(str(tmp_path / "lora"), device="cpu")
+    pol2, _ = sequence_logprobs_and_values(reloaded, ids, mask)
+    torch.testing.assert_close(pol2, pol1, rtol=1e-4, atol=1e-5)
+
+
+# --------------------------------------------------------------------------- configs
+
+
+def test_presets_print_every_field_and_the_colab_estimate_fits_a_t4():
+    for name in ("tiny", "colab", "gpu"):
+        text = config_to_text(model_preset(name))
+        for f in ("name_or_path", "dtype", "lora", "lora_r", "chat_template", "gradient_checkpointing"):
+            assert re.search(rf"^  {f} +=", text, flags=re.M), (f, text)
+    assert model_preset("colab").lora and model_preset("colab").dtype == "float16"  # a T4 has no bfloat16
+    with pytest.raises(ValueError, match="unknown model preset"):
+        model_preset("huge")
+    # Qwen2.5-Coder-1.5B: 1.54e9 params, 28 layers, hidden 1536, vocab 151936, 2 KV heads x 128
+    est = estimate_training_memory_gb(1.54e9, 28, 1536, 151936, 256, trainable_params=18e6)
+    assert est["total"] == pytest.approx(sum(v for k, v in est.items() if k != "total"), abs=0.05)
+    assert 4 < est["total"] < 15
+
+
+def test_unknown_architecture_and_missing_model_fail_clearly(tmp_path):
+    with pytest.raises(ValueError, match="unknown architecture"):
+        small_random_model("mamba", 100)
+    with pytest.raises(Exception, match="nothing-here"):
+        load_policy(str(tmp_path / "nothing-here"), device="cpu")
