@@ -1,0 +1,339 @@
+"""FGO: Fine-Grained Optimization (StepCoder, Dou et al. 2024, section 3.3).
+
+A unit test can only judge the code it ran. FGO keeps the tokens of code that no test
+executed out of the PPO policy loss, so a reward is credited (or blamed) only to code that
+could have earned it. The pipeline, one function each:
+
+1. **Executed lines** come from the executor (``ExecResult.executed_lines``: 1-based lines of
+   the *whole program* ``given_prefix + completion``, union over the tests).
+2. **Statement widening** (:func:`executed_statement_lines`). Line events name the line of the
+   bytecode that ran, which is not always every line of a statement: a multi-line ``def``
+   header reports only its first line, ``else:``/``finally:`` lines report nothing. Each
+   executed line is widened to the whole statement it belongs to (a compound statement's
+   header, including a clause keyword line once anything in that clause ran), so every token
+   of an executed statement is kept. Blank and comment lines belong to no statement: masked.
+3. **Token mask** (:func:`executed_token_mask`). Each completion token covers a character span
+   ``[start, end)`` of the completion (the tokenizer's offsets); it is *executed* when any line
+   it touches is executed, so a token that straddles an executed and an unexecuted line (e.g.
+   ``"\\n    "``) counts as executed. The mask covers completion tokens only: the prefix is
+   part of the prompt, so no prefix token is ever in it.
+4. **Loss masks** (:func:`loss_masks`): ``policy_mask = response_mask & executed_mask`` when FGO
+   is on; the value loss uses ``response_mask`` unless ``mask_value_loss`` (the paper masks the
+   policy loss; what it does to the value loss is unstated).
+5. **Metric** (:func:`masked_fraction`): the fraction of completion tokens FGO removed from the
+   policy loss, ``fgo/masked_fraction``, logged by the trainer.
+
+Edge cases (the paper is silent; each is an :class:`FGOConfig` option, by verdict):
+
+| verdict                                       | default      | why                                              |
+|-----------------------------------------------|--------------|--------------------------------------------------|
+| ``pass``, ``wrong_answer``                    | coverage     | FGO as written                                   |
+| ``syntax_error``                              | ``keep_all`` | nothing ran: masking by coverage would mask every token and the -1 reward could teach nothing |
+| ``runtime_error``, ``memory_limit``, ``output_limit`` | coverage | the lines up to the failing one ran (the failing line included) |
+| ``timeout``                                   | coverage     | the lines that ran before the kill (as the executor reports them) |
+| ``no_tests``, ``harness_error``               | ``keep_all`` | coverage says nothing about the program          |
+
+Tokens that cover no code (a zero-width span such as a special token, or a span past the
+end of the code such as an end-of-code marker or EOS) are kept by default
+(``keep_non_code_tokens``): they carry the decision to stop, and the reward sits on the last
+token. Nothing here imports torch; :func:`loss_masks` works on lists, numpy arrays or tensors.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import io
+import re
+import tokenize
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from stepcoder_lite.curriculum import line_start_offsets
+
+EDGE_RULES = ("coverage", "keep_all")
+_COVERAGE_VERDICTS = {"pass", "wrong_answer"}
+_RUNTIME_VERDICTS = {"runtime_error", "memory_limit", "output_limit"}
+_KEEP_ALL_VERDICTS = {"no_tests", "harness_error"}
+
+
+@dataclass
+class FGOConfig:
+    """How executed lines become a token mask, and which losses it masks."""
+
+    enabled: bool = True
+    """FGO on: the policy loss covers executed completion tokens only. Off: every completion token."""
+    on_syntax_error: str = "keep_all"
+    """``keep_all`` (every completion token stays) or ``coverage`` (nothing ran: all masked)."""
+    on_runtime_error: str = "coverage"
+    """Runtime error, memory or output limit: ``coverage`` (lines up to the failure) or ``keep_all``."""
+    on_timeout: str = "coverage"
+    """Timeout: ``coverage`` (lines that ran before the kill) or ``keep_all``."""
+    widen_to_statements: bool = True
+    """Widen executed lines to whole statements (multi-line statements, ``else:`` lines)."""
+    keep_non_code_tokens: bool = True
+    """Keep tokens that cover no code character (special tokens, end marker, EOS)."""
+    mask_value_loss: bool = False
+    """Mask the value loss with the policy mask too (paper: unstated)."""
+
+    def __post_init__(self) -> None:
+        for name in ("on_syntax_error", "on_runtime_error", "on_timeout"):
+            if getattr(self, name) not in EDGE_RULES:
+                raise ValueError(f"FGOConfig.{name}: {getattr(self, name)!r} is not one of {EDGE_RULES}")
+
+    def rule_for(self, verdict: Any) -> str:
+        """``"coverage"`` or ``"keep_all"`` for an executor verdict (a ``Verdict`` or its string)."""
+        v = str(getattr(verdict, "value", verdict))
+        if v in _COVERAGE_VERDICTS:
+            return "coverage"
+        if v == "syntax_error":
+            return self.on_syntax_error
+        if v in _RUNTIME_VERDICTS:
+            return self.on_runtime_error
+        if v == "timeout":
+            return self.on_timeout
+        if v in _KEEP_ALL_VERDICTS:
+            return "keep_all"
+        raise ValueError(f"FGO: unknown verdict {v!r}")
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _code_lines(source: str) -> set[int]:
+    """Lines holding at least one token of code (not blank, not only a comment)."""
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
+    lines: set[int] = set()
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type not in skip:
+            lines.update(range(tok.start[0], tok.end[0] + 1))  # a multi-line string spans lines
+    return lines
+
+
+def _span(lo: int, hi: int) -> set[int]:
+    return set(range(lo, hi + 1))
+
+
+def _statement_groups(source: str) -> list[tuple[set[int], set[int]]]:
+    """``(lines, triggers)`` pairs: when any trigger line ran, all of ``lines`` count as run.
+
+    - simple statement: its lines ``lineno..end_lineno``, triggered by any of them;
+    - compound statement (if, for, def, try, except, case ...): its header, from its first
+      line (decorators included) to the last code line before its body, triggered by the
+      header or by anything in its body (a body cannot run without its header);
+    - clause keyword lines (``else:``, ``finally:``): triggered by anything in the clause.
+    """
+    source = re.sub(r"\r\n?", "\n", source)  # tokenize splits on "\n" only; line numbers unchanged
+    tree = ast.parse(source)
+    code = _code_lines(source)
+    groups: list[tuple[set[int], set[int]]] = []
+
+    def block_range(body: list[ast.stmt]) -> set[int]:
+        return _span(body[0].lineno, body[-1].end_lineno) if body else set()
+
+    def clause_lines(after: int, body: list[ast.stmt]) -> set[int]:
+        # code lines strictly between the previous part and the clause's first statement: `else:`
+        return {ln for ln in range(after + 1, body[0].lineno) if ln in code} if body else set()
+
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, ast.match_case):
+            start = node.pattern.lineno
+        elif isinstance(node, (ast.stmt, ast.ExceptHandler)):
+            decorators = getattr(node, "decorator_list", None) or []
+            start = min([node.lineno] + [d.lineno for d in decorators])
+        else:
+            continue
+        if not isinstance(body, list) or not body:  # simple statement
+            lines = _span(start, node.end_lineno)
+            groups.append((lines, lines))
+            continue
+        first_body = body[0].lineno
+        header_end = max([start] + [ln for ln in range(start, first_body) if ln in code])
+        header = _span(start, header_end)
+        groups.append((header, header | block_range(body)))
+        # the `else:` / `finally:` keyword lines
+        orelse = getattr(node, "orelse", None) or []
+        handlers = getattr(node, "handlers", None) or []
+        finalbody = getattr(node, "finalbody", None) or []
+        last = body[-1].end_lineno
+        if handlers:
+            last = handlers[-1].end_lineno
+        if orelse:
+            groups.append((clause_lines(last, orelse), block_range(orelse)))
+            last = orelse[-1].end_lineno
+        if finalbody:
+            groups.append((clause_lines(last, finalbody), block_range(finalbody)))
+    return groups
+
+
+def executed_statement_lines(program: str, executed_lines: Iterable[int]) -> set[int]:
+    """``executed_lines`` widened to whole statements (see :func:`_statement_groups`).
+
+    A program that does not parse is returned as reported (there are no statements to widen).
+    """
+    executed = set(executed_lines)
+    try:
+        groups = _statement_groups(program)
+    except (SyntaxError, ValueError, tokenize.TokenError):
+        return executed
+    widened = set(executed)
+    for lines, triggers in groups:
+        if triggers & executed:
+            widened |= lines
+    return widened
+
+
+# --------------------------------------------------------------------------- token mask
+
+
+def executed_token_mask(
+    offsets: Sequence[tuple[int, int]],
+    completion: str,
+    executed_lines: Iterable[int],
+    *,
+    prefix: str = "",
+    verdict: Any = "pass",
+    config: FGOConfig | None = None,
+) -> list[bool]:
+    """``(T,)`` booleans over the completion's ``T`` tokens: True where the token's code ran.
+
+    | argument         | shape / meaning                                                              |
+    |------------------|------------------------------------------------------------------------------|
+    | ``offsets``      | ``(T,)`` ``(start, end)`` character spans of the completion tokens, indexing the response text, whose first ``len(completion)`` characters are ``completion`` (spans past it: an end marker, EOS) |
+    | ``completion``   | the code the model wrote, as it ran after ``prefix``                          |
+    | ``executed_lines`` | 1-based lines of ``prefix + completion`` that ran, union over the tests      |
+    | ``prefix``       | the CCCS given prefix ("" at the full-program stage)                          |
+    | ``verdict``      | the executor's verdict; picks the edge-case rule (see the module docstring)  |
+
+    A token is executed when any line it touches ran (after statement widening). Prefix lines
+    may be executed too, but no prefix character is in ``completion``, so no prefix token can
+    be in the mask.
+    """
+    config = config or FGOConfig()
+    spans = [(int(s), int(e)) for s, e in offsets]
+    for i, (s, e) in enumerate(spans):
+        if not 0 <= s <= e:
+            raise ValueError(f"executed_token_mask: token {i} has an invalid span ({s}, {e})")
+    if config.rule_for(verdict) == "keep_all":
+        return [True] * len(spans)
+
+    program = prefix + completion
+    executed = set(executed_lines)
+    if config.widen_to_statements:
+        executed = executed_statement_lines(program, executed)
+    starts = line_start_offsets(program)  # starts[i]: program offset where line i+1 begins
+    base, n = len(prefix), len(completion)
+
+    def line_of(pos: int) -> int:  # 1-based line of a program character
+        return bisect.bisect_right(starts, pos)
+
+    mask = []
+    for s, e in spans:
+        if s >= n or s == e:  # covers no code character
+            mask.append(config.keep_non_code_tokens)
+            continue
+        first, last = line_of(base + s), line_of(base + min(e, n) - 1)
+        mask.append(any(ln in executed for ln in range(first, last + 1)))
+    return mask
+
+
+def mask_from_result(offsets: Sequence[tuple[int, int]], completion: str, result: Any, *,
+                     prefix: str = "", config: FGOConfig | None = None) -> list[bool]:
+    """:func:`executed_token_mask` with the lines and verdict of an executor ``ExecResult``."""
+    return executed_token_mask(offsets, completion, result.executed_lines, prefix=prefix,
+                               verdict=result.verdict, config=config)
+
+
+def token_char_spans(tokenizer: Any, token_ids: Sequence[int]) -> tuple[list[tuple[int, int]], str]:
+    """``(spans, text)``: each token's ``(start, end)`` in ``text = tokenizer.decode(token_ids)``.
+
+    Computed from the ids the model sampled, not by re-tokenizing the text (a re-tokenization
+    can segment differently, and ``offset_mapping`` may trim spaces off byte-level tokens).
+    ``end_i`` is the length of the longest common prefix of ``decode(ids[:i+1])`` with
+    ``text``, so a token holding part of a multi-byte character gets an empty span and the
+    token that completes it gets the character. Spans are contiguous and cover ``text``.
+    Cost: ``T`` decodes of up to ``T`` tokens (fine for completions of hundreds of tokens).
+    """
+    ids = [int(t) for t in token_ids]
+
+    def decode(x: list[int]) -> str:
+        return tokenizer.decode(x, skip_special_tokens=False, clean_up_tokenization_spaces=False)
+
+    text = decode(ids)
+    spans, prev = [], 0
+    for i in range(len(ids)):
+        piece = decode(ids[: i + 1])
+        if text.startswith(piece):
+            end = len(piece)
+        else:  # a partial character (or a decoder that rewrites the tail): longest common prefix
+            end = prev
+            limit = min(len(piece), len(text))
+            while end < limit and piece[end] == text[end]:
+                end += 1
+        end = max(end, prev)
+        spans.append((prev, end))
+        prev = end
+    if spans:
+        spans[-1] = (spans[-1][0], len(text))
+    return spans, text
+
+
+def executed_token_mask_for_ids(tokenizer: Any, completion_ids: Sequence[int], completion: str,
+                                executed_lines: Iterable[int], *, prefix: str = "", verdict: Any = "pass",
+                                config: FGOConfig | None = None) -> list[bool]:
+    """:func:`executed_token_mask` for sampled token ids (unpadded), through ``tokenizer``.
+
+    ``completion`` is the code that ran after ``prefix``; it must be the start of the decoded
+    ids (whatever follows it, an end marker or EOS, covers no code).
+    """
+    spans, text = token_char_spans(tokenizer, completion_ids)
+    if not text.startswith(completion):
+        at = next((i for i, (a, b) in enumerate(zip(text, completion)) if a != b), min(len(text), len(completion)))
+        raise ValueError(f"executed_token_mask_for_ids: the decoded ids do not start with the completion "
+                         f"(they differ at character {at}: {text[at:at + 20]!r} vs {completion[at:at + 20]!r})")
+    return executed_token_mask(spans, completion, executed_lines, prefix=prefix, verdict=verdict, config=config)
+
+
+# --------------------------------------------------------------------------- losses and metric
+
+
+def loss_masks(response_mask: Any, executed_mask: Any, config: FGOConfig | None = None) -> tuple[Any, Any]:
+    """``(policy_mask, value_mask)``, each shaped like ``response_mask``, e.g. ``(B, T)``.
+
+    ``response_mask``: True on the model's own tokens (False on prompt, prefix and padding).
+    ``executed_mask``: True where the token's code ran (any value outside the response is
+    ignored). Works on torch/numpy bool arrays (``&``) and on (nested) lists of bools.
+
+        policy_mask = response_mask & executed_mask   (FGO on; else response_mask)
+        value_mask  = policy_mask if mask_value_loss else response_mask
+    """
+    config = config or FGOConfig()
+    policy = _and(response_mask, executed_mask) if config.enabled else response_mask
+    value = policy if config.mask_value_loss else response_mask
+    return policy, value
+
+
+def masked_fraction(response_mask: Any, policy_mask: Any) -> float:
+    """``fgo/masked_fraction`` = 1 - sum(policy_mask) / sum(response_mask): share of the
+    completion tokens FGO kept out of the policy loss (0.0 when there are no response tokens)."""
+    total = _count(response_mask)
+    return 0.0 if total == 0 else 1.0 - _count(_and(response_mask, policy_mask)) / total
+
+
+def _and(a: Any, b: Any) -> Any:
+    if isinstance(a, (list, tuple)):
+        if len(a) != len(b):
+            raise ValueError(f"mask lengths differ: {len(a)} vs {len(b)}")
+        return [_and(x, y) for x, y in zip(a, b)]
+    if hasattr(a, "shape") and hasattr(b, "shape") and tuple(a.shape) != tuple(b.shape):
+        raise ValueError(f"mask shapes differ: {tuple(a.shape)} vs {tuple(b.shape)}")
+    return a & b
+
+
+def _count(m: Any) -> int:
+    if isinstance(m, (list, tuple)):
+        return sum(_count(x) for x in m)
+    if hasattr(m, "sum"):
+        return int(m.sum())
+    return int(bool(m))
