@@ -607,6 +607,11 @@ def ppo_loss(
     ``executed_mask=None``: FGO off. ``new_values=None``: no critic (GRPO), no value loss.
     ``entropy=None``: no entropy bonus or metric. Returns the loss and a dict of floats.
     """
+    given = {"new_logprobs": new_logprobs, "old_logprobs": old_logprobs, "advantages": advantages,
+             "new_values": new_values, "old_values": old_values, "returns": returns, "entropy": entropy}
+    wrong = {k: tuple(v.shape) for k, v in given.items() if v is not None and v.shape != response_mask.shape}
+    if wrong:  # a (b, 1) or (b,) tensor would broadcast silently into a wrong loss
+        raise ValueError(f"ppo_loss: expected every tensor to be {tuple(response_mask.shape)} like response_mask, got {wrong}")
     loss_mask, value_mask = loss_masks(response_mask, executed_mask, cfg.fgo_mask_value_loss)
     loss, pg_stats = policy_loss(new_logprobs, old_logprobs, advantages, loss_mask, cfg.clip_eps)
     stats = dict(pg_stats)

@@ -431,3 +431,9 @@ def test_config_defaults_and_validation():
     for bad in (dict(clip_eps=0), dict(lam=1.5), dict(kl_estimator="k2"), dict(advantage_estimator="grpo", group_size=1), dict(epochs=0)):
         with pytest.raises(ValueError, match="PPOConfig"):
             PPOConfig(**bad)
+
+
+def test_ppo_loss_rejects_tensors_that_would_broadcast():
+    mask = right_padded([2, 3])
+    with pytest.raises(ValueError, match=r"advantages.*\(2, 1\)"):
+        ppo.ppo_loss(PPOConfig(), torch.zeros(2, 3), torch.zeros(2, 3), torch.zeros(2, 1), mask)
