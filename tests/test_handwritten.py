@@ -90,10 +90,15 @@ def test_splits_follow_the_documented_rule_and_are_all_used(committed):
     by_split = {s: [p for p in committed if p.split == s] for s in ("train", "valid", "test")}
     for s, members in by_split.items():
         assert members, f"split {s} is empty"
-    # With no explicit overrides, the split is the id's hash bucket.
+    # Without an explicit override, the split is the hash bucket of the group (else the id),
+    # so topic twins (a stdin problem naming a call-based one as its group) share a split.
     raw = {d["id"]: d for _, d in build.load_raw(HW_DIR)}
+    split_of = {p.id: p.split for p in committed}
     for p in committed:
-        assert p.split == (raw[p.id].get("split") or build.split_for(p.id)), p.id
+        d = raw[p.id]
+        assert p.split == (d.get("split") or build.split_for(d.get("group") or p.id)), p.id
+        if "group" in d:
+            assert split_of[d["group"]] == p.split, (p.id, d["group"])
     assert len(by_split["train"]) > len(by_split["valid"]) and len(by_split["train"]) > len(by_split["test"])
 
 
@@ -156,6 +161,8 @@ def test_builder_accepts_good_problems_and_computes_outputs():
         (GOOD_STDIN, {"difficulty": "easy"}, "difficulty"),
         (GOOD_STDIN, {"tags": ["math"]}, "unknown field"),
         (GOOD_STDIN, {"split": "holdout"}, "field 'split'"),
+        (GOOD_STDIN, {"group": "hw/call/not-there"}, "not in the set"),
+        (GOOD_STDIN, {"group": "hw/stdin/sign"}, "field 'group'"),
         (GOOD_STDIN, {"solution": "n = int(input())\nif n < 0:\n    raise ValueError('boom')\nprint(n)\n"}, "ValueError: boom"),
         (GOOD_CALL, {"solution": GOOD_CALL["solution"].replace("[x, 0]", "(x, 0)")}, "tuple"),
         (GOOD_CALL, {"solution": GOOD_CALL["solution"].replace("[x, 0]", "{x: 0}")}, "not a str"),
@@ -173,6 +180,13 @@ def test_builder_rejects_bad_problems_naming_problem_and_field(base, change, mes
         build.build_problems([("t.py", d)])
     assert message in str(err.value)
     assert "t.py" in str(err.value) and base["id"] in str(err.value)
+
+
+def test_group_puts_twins_in_one_split():
+    twin = copy.deepcopy(GOOD_STDIN)
+    twin.update(id="hw/stdin/sign-again", group="hw/call/clamp")
+    problems = {p.id: p for p in build.build_problems([("t.py", twin), ("t.py", GOOD_CALL)])}
+    assert problems["hw/stdin/sign-again"].split == problems["hw/call/clamp"].split == build.split_for("hw/call/clamp")
 
 
 def test_builder_rejects_duplicate_ids():

@@ -17,6 +17,7 @@ Authors write problems, never outputs. Each problem is a plain dict in
 | fn_name      | ``None``                              | function name, or the ``Solution`` method name       |
 | solution     | complete program reading stdin        | complete program defining ``fn_name``                |
 | inputs       | list of stdin strings (end in ``\\n``) | list of argument lists                              |
+| group        | optional: id of a twin problem on the same topic; the two share a split       |
 | split        | optional: ``train``/``valid``/``test`` overrides the hash rule below          |
 
 For every problem the build runs the reference solution *in this process* on every input
@@ -26,9 +27,12 @@ records the output, and validates the problem (see ``validate_raw`` and ``run_pr
 Any failure raises ``BuildError`` naming the file, the problem id and the field.
 
 Split rule (fixed, documented in README.md): a problem's split is its explicit ``split``
-field when given, else decided by a stable hash of its id:
-``b = int(sha256(id).hexdigest()[:8], 16) % 100``; ``b < 70`` -> train, ``b < 85`` -> valid,
-else test (about 70/15/15). Renaming a problem can move it; nothing else can.
+field when given, else decided by a stable hash of its split key, which is its ``group``
+when given and its id otherwise: ``b = int(sha256(key).hexdigest()[:8], 16) % 100``;
+``b < 70`` -> train, ``b < 85`` -> valid, else test (about 70/15/15). A stdin problem whose
+topic twins a call-based one names that problem's id as its ``group``, so the twins always
+land in the same split (no topic straddles train and test). Renaming a problem (or its
+group) can move it; nothing else can.
 
 The output file holds one ``Problem.to_dict()`` JSON object per line, sorted by id and
 written with ``json.dumps(..., sort_keys=True)``, so rebuilding is byte-identical.
@@ -61,7 +65,7 @@ sys.path.insert(0, str(REPO))  # run as a script from anywhere: find stepcoder_l
 from stepcoder_lite.data.problem import Problem  # noqa: E402
 
 REQUIRED_KEYS = {"id", "difficulty", "question", "starter_code", "fn_name", "solution", "inputs"}
-OPTIONAL_KEYS = {"split"}
+OPTIONAL_KEYS = {"split", "group"}
 DIFFICULTIES = ("introductory", "interview")
 SPLITS = ("train", "valid", "test")
 MIN_TESTS = 6
@@ -116,9 +120,9 @@ def count_conditionals(code: str) -> int:
     return sum(isinstance(node, ast.If) for node in ast.walk(ast.parse(code)))
 
 
-def split_for(problem_id: str) -> str:
-    """The hash rule: ~70% train, ~15% valid, ~15% test, fixed per id."""
-    bucket = int(hashlib.sha256(problem_id.encode("utf-8")).hexdigest()[:8], 16) % 100
+def split_for(key: str) -> str:
+    """The hash rule: ~70% train, ~15% valid, ~15% test, fixed per split key (group or id)."""
+    bucket = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 100
     if bucket < 70:
         return "train"
     if bucket < 85:
@@ -214,6 +218,8 @@ def validate_raw(fname: str, d: dict[str, Any]) -> str:
         raise BuildError(f"{where}: field 'difficulty' is {d['difficulty']!r}, expected one of {DIFFICULTIES}")
     if "split" in d and d["split"] not in SPLITS:
         raise BuildError(f"{where}: field 'split' is {d['split']!r}, expected one of {SPLITS}")
+    if "group" in d and (not isinstance(d["group"], str) or d["group"] in ("", pid)):
+        raise BuildError(f"{where}: field 'group' must be the id of another problem, got {d['group']!r}")
     question = d["question"]
     if not isinstance(question, str) or not question.strip():
         raise BuildError(f"{where}: field 'question' is empty")
@@ -305,11 +311,14 @@ def build_problems(raw: list[tuple[str, dict[str, Any]]]) -> list[Problem]:
     """Validate and run every problem; return ``Problem`` records sorted by id."""
     seen: dict[str, str] = {}
     problems: list[Problem] = []
+    all_ids = {d.get("id") for _, d in raw}
     for fname, d in raw:
         mode = validate_raw(fname, d)
         if d["id"] in seen:
             raise BuildError(f"{fname}: problem {d['id']!r}: field 'id' duplicates one in {seen[d['id']]}")
         seen[d["id"]] = fname
+        if "group" in d and d["group"] not in all_ids:
+            raise BuildError(f"{fname}: problem {d['id']!r}: field 'group' names {d['group']!r}, which is not in the set")
         outputs = run_problem(fname, d, mode)
         problems.append(
             Problem(
@@ -323,7 +332,7 @@ def build_problems(raw: list[tuple[str, dict[str, Any]]]) -> list[Problem]:
                 entry_point=None,
                 difficulty=d["difficulty"],
                 source="handwritten",
-                split=d.get("split") or split_for(d["id"]),
+                split=d.get("split") or split_for(d.get("group") or d["id"]),
                 meta={},
             )
         )

@@ -161,6 +161,7 @@ print(total, suspended)
     dict(
         id="hw/stdin/coin-change",
         difficulty="introductory",
+        group="hw/call/fewest-coins",  # same topic as this call-based problem: same split
         question="""\
 A ticket machine gives change using coins of 50, 20, 10, 5, 2 and 1. It always pays with as
 few coins as possible, starting with the largest coin that still fits.
@@ -412,6 +413,7 @@ else:
     dict(
         id="hw/stdin/grade-distribution",
         difficulty="introductory",
+        group="hw/call/letter-grades",  # same topic as this call-based problem: same split
         question="""\
 After an exam the teacher turns every score into a letter: A for 90 or more, B for 80 to 89,
 C for 70 to 79, D for 60 to 69 and F below 60. She wants a short summary of how many students
@@ -557,6 +559,7 @@ else:
     dict(
         id="hw/stdin/password-strength",
         difficulty="introductory",
+        group="hw/call/password-problems",  # same topic as this call-based problem: same split
         question="""\
 A sign-up form rates passwords. It looks at four character classes: lowercase letters,
 uppercase letters, digits and other symbols. A password shorter than 8 characters is WEAK no
@@ -657,145 +660,9 @@ print(best)
                 "6\n3 3 3 3 3 3\n", "8\n-3 -2 -2 0 1 5 2 3\n", "7\n1 2 1 2 3 1 2\n"],
     ),
     dict(
-        id="hw/stdin/second-largest",
-        difficulty="introductory",
-        question="""\
-In a game show the contestant with the highest score wins the car and the runner-up wins a
-bicycle. The runner-up score is the largest score that is strictly smaller than the winning
-score; several contestants may share a score. If all contestants have the same score there is
-no runner-up.
-
------Input-----
-
-The first line contains n (1 <= n <= 10^5). The second line contains n integers, the scores
-(-10^9 to 10^9).
-
------Output-----
-
-Print the runner-up score, or NO SECOND if there is none.
-
------Example-----
-Input
-5
-3 9 9 -2 7
-Output
-7
-""",
-        starter_code="",
-        fn_name=None,
-        solution="""\
-n = int(input())
-best = second = None
-for value in map(int, input().split()):
-    if best is None or value > best:
-        best, second = value, best
-    elif value < best and (second is None or value > second):
-        second = value
-if second is None:
-    print("NO SECOND")
-else:
-    print(second)
-""",
-        inputs=["5\n3 9 9 -2 7\n", "1\n7\n", "3\n4 4 4\n", "2\n-1 -2\n", "5\n1 5 5 3 2\n",
-                "4\n-10 0 -10 0\n", "6\n9 8 7 10 10 9\n"],
-    ),
-    dict(
-        id="hw/stdin/caesar-decode",
-        difficulty="introductory",
-        question="""\
-A spy encrypts messages by moving every letter k places forward in the alphabet, wrapping
-around from z to a (and from Z to A); case is kept and every other character is left as it is.
-You intercepted a message and learned k. Decode it.
-
------Input-----
-
-The first line contains k (0 <= k <= 1000). The second line contains the encrypted message:
-1 to 200 printable characters (it may contain spaces).
-
------Output-----
-
-Print the decoded message.
-
------Example-----
-Input
-3
-Khoor, Zruog!
-Output
-Hello, World!
-""",
-        starter_code="",
-        fn_name=None,
-        solution="""\
-k = int(input()) % 26
-message = input()
-decoded = []
-for ch in message:
-    if "a" <= ch <= "z":
-        decoded.append(chr((ord(ch) - ord("a") - k) % 26 + ord("a")))
-    elif "A" <= ch <= "Z":
-        decoded.append(chr((ord(ch) - ord("A") - k) % 26 + ord("A")))
-    else:
-        decoded.append(ch)
-print("".join(decoded))
-""",
-        inputs=["3\nKhoor, Zruog!\n", "0\nHello, World!\n", "1\nb\n", "1\na\n", "27\nIfmmp\n",
-                "25\nZz Aa!\n", "13\nUryyb 123\n", "1000\nxyz\n"],
-    ),
-    dict(
-        id="hw/stdin/run-length",
-        difficulty="introductory",
-        question="""\
-A chat app shrinks long messages before sending them. Every run of two or more equal letters
-is replaced by the letter followed by the length of the run; a letter that is not repeated is
-kept as it is. If the shrunk message would not be strictly shorter than the original, the
-original is sent instead.
-
------Input-----
-
-The only line contains a string of 1 to 1000 lowercase letters.
-
------Output-----
-
-Print the message that is sent.
-
------Examples-----
-Input
-wwwwaaadexxxxxx
-Output
-w4a3dex6
-
-Input
-aabbcc
-Output
-aabbcc
-""",
-        starter_code="",
-        fn_name=None,
-        solution="""\
-s = input().strip()
-parts = []
-i = 0
-while i < len(s):
-    j = i
-    while j < len(s) and s[j] == s[i]:
-        j += 1
-    if j - i == 1:
-        parts.append(s[i])
-    else:
-        parts.append(s[i] + str(j - i))
-    i = j
-packed = "".join(parts)
-if len(packed) < len(s):
-    print(packed)
-else:
-    print(s)
-""",
-        inputs=["wwwwaaadexxxxxx\n", "aabbcc\n", "a\n", "aa\n", "aaa\n", "abc\n",
-                "aaabccddddd\n", "zzzzzzzzzzzz\n"],
-    ),
-    dict(
         id="hw/stdin/balanced-brackets",
         difficulty="interview",
+        group="hw/call/min-bracket-removals",  # same topic as this call-based problem: same split
         question="""\
 A code editor highlights lines whose brackets do not match. A line is balanced when every
 opening bracket '(', '[' or '{' is closed by the bracket of the same kind, in the right order,
@@ -855,6 +722,7 @@ PROBLEMS += [
     dict(
         id="hw/stdin/diagonal-difference",
         difficulty="introductory",
+        group="hw/call/diagonal-sum",  # same topic as this call-based problem: same split
         question="""\
 A magic-square club checks boards quickly by comparing the two diagonals: the main diagonal
 runs from the top-left to the bottom-right corner, the other one from the top-right to the
@@ -1011,6 +879,7 @@ PROBLEMS += [
     dict(
         id="hw/stdin/robot-on-grid",
         difficulty="introductory",
+        group="hw/call/robot-final-position",  # same topic as this call-based problem: same split
         question="""\
 A warehouse robot lives on a grid of W columns and H rows. It starts in the bottom-left cell
 (0, 0); column numbers grow to the right and row numbers grow upwards. It receives a string of
@@ -1296,52 +1165,6 @@ print(f"{length // 60:02d}:{length % 60:02d}")
                 "12:00 11:59\n", "08:15 08:16\n"],
     ),
     dict(
-        id="hw/stdin/day-of-year",
-        difficulty="introductory",
-        question="""\
-A diary app numbers the days of each year: January 1 is day 1, and December 31 is day 365, or
-day 366 in a leap year. (A year is a leap year if it is divisible by 4, except years divisible
-by 100 that are not divisible by 400.) Users type dates by hand, so the app must also reject
-dates that do not exist.
-
------Input-----
-
-The only line contains a date in the format YYYY-MM-DD (year from 1 to 9999; the month and
-day fields are two digits each but may be out of range).
-
------Output-----
-
-Print the number of the day within its year, or INVALID if the date does not exist.
-
------Examples-----
-Input
-2023-03-01
-Output
-60
-
-Input
-2023-02-29
-Output
-INVALID
-""",
-        starter_code="",
-        fn_name=None,
-        solution="""\
-year, month, day = map(int, input().split("-"))
-leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-lengths = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-if month < 1 or month > 12:
-    print("INVALID")
-elif day < 1 or day > lengths[month - 1]:
-    print("INVALID")
-else:
-    print(sum(lengths[:month - 1]) + day)
-""",
-        inputs=["2023-03-01\n", "2023-02-29\n", "2024-12-31\n", "2023-12-31\n", "2024-02-29\n",
-                "2023-13-01\n", "2023-01-01\n", "1900-03-01\n", "2000-03-01\n", "2023-04-31\n",
-                "2023-00-10\n"],
-    ),
-    dict(
         id="hw/stdin/palindrome-time",
         difficulty="interview",
         question="""\
@@ -1449,6 +1272,7 @@ for _ in range(n):
     dict(
         id="hw/stdin/anagram-phrases",
         difficulty="introductory",
+        group="hw/call/loose-anagram",  # same topic as this call-based problem: same split
         question="""\
 Two phrases are anagrams when one can be turned into the other by rearranging its letters,
 ignoring spaces and the difference between upper and lower case. A puzzle magazine checks
@@ -1630,52 +1454,9 @@ for _ in range(n):
 
 PROBLEMS += [
     dict(
-        id="hw/stdin/stock-profit",
-        difficulty="interview",
-        question="""\
-You know the price of one share of a company for each of the next n days. You may buy one share
-on one day and sell it on a later day, at most once. What is the largest profit you can make?
-If no trade makes money, you do not trade at all.
-
------Input-----
-
-The first line contains n (1 <= n <= 10^5). The second line contains n integers, the prices
-(1 <= price <= 10^9).
-
------Output-----
-
-Print the largest profit, or NO PROFIT if no trade makes money.
-
------Example-----
-Input
-6
-7 1 5 3 6 4
-Output
-5
-""",
-        starter_code="",
-        fn_name=None,
-        solution="""\
-n = int(input())
-prices = list(map(int, input().split()))
-lowest = prices[0]
-best = 0
-for price in prices[1:]:
-    if price - lowest > best:
-        best = price - lowest
-    if price < lowest:
-        lowest = price
-if best > 0:
-    print(best)
-else:
-    print("NO PROFIT")
-""",
-        inputs=["6\n7 1 5 3 6 4\n", "1\n5\n", "5\n5 4 3 2 1\n", "3\n3 3 3\n", "2\n1 2\n",
-                "6\n2 9 1 3 4 8\n", "5\n10 20 1 2 3\n"],
-    ),
-    dict(
         id="hw/stdin/two-gifts",
         difficulty="interview",
+        group="hw/call/count-pair-sums",  # same topic as this call-based problem: same split
         question="""\
 Two friends want to buy two different gifts in a shop and spend exactly k coins together.
 The shop has n gifts with known prices (different gifts may cost the same). Among all pairs of
@@ -1727,6 +1508,7 @@ else:
     dict(
         id="hw/stdin/room-bookings",
         difficulty="interview",
+        group="hw/call/merge-integer-ranges",  # same topic as this call-based problem: same split
         question="""\
 A meeting room is booked n times during a day. Booking i occupies the room from minute l_i up
 to minute r_i (the room is free again at minute r_i). Bookings may overlap, and a booking may
@@ -1824,6 +1606,7 @@ else:
     dict(
         id="hw/stdin/election-runoff",
         difficulty="interview",
+        group="hw/call/majority-value",  # same topic as this call-based problem: same split
         question="""\
 A school elects its class speaker. Every ballot carries one candidate's name, or '-' for a
 blank ballot; blank ballots are ignored. A candidate with strictly more than half of the
@@ -1870,48 +1653,6 @@ else:
 """,
         inputs=["6\nmaya leo maya - zoe leo\n", "1\nann\n", "1\n-\n", "2\nann bob\n", "3\nbob ann bob\n",
                 "4\nbob bob - -\n", "5\ncid ann bob ann cid\n", "7\neve eve eve dan dan - -\n"],
-    ),
-    dict(
-        id="hw/stdin/income-tax",
-        difficulty="introductory",
-        question="""\
-In a small country income tax is progressive. The first 10000 coins of a yearly income are
-not taxed, the part between 10000 and 40000 coins is taxed at 20%, and every coin above 40000
-is taxed at 40%. The tax office rounds the total tax down to a whole coin.
-
------Input-----
-
-The only line contains the yearly income (0 <= income <= 10^9).
-
------Output-----
-
-Print the tax in whole coins.
-
------Example-----
-Input
-50000
-Output
-10000
-
------Note-----
-
-The tax is 0 on the first 10000 coins, 20% of 30000 = 6000 on the next part, and 40% of 10000
-= 4000 on the rest.
-""",
-        starter_code="",
-        fn_name=None,
-        solution="""\
-income = int(input())
-tax_hundredths = 0
-if income > 40000:
-    tax_hundredths += (income - 40000) * 40
-    income = 40000
-if income > 10000:
-    tax_hundredths += (income - 10000) * 20
-print(tax_hundredths // 100)
-""",
-        inputs=["50000\n", "0\n", "10000\n", "10001\n", "10005\n", "12345\n", "40000\n", "40001\n",
-                "100000\n", "1000000000\n"],
     ),
     dict(
         id="hw/stdin/minesweeper-hints",
@@ -1964,5 +1705,490 @@ for r in range(height):
 """,
         inputs=["3 4\n*...\n..*.\n....\n", "1 1\n.\n", "1 1\n*\n", "3 3\n***\n*.*\n***\n",
                 "2 3\n*..\n...\n", "3 4\n....\n....\n....\n", "3 5\n*...*\n.....\n..*..\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Simple math
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/reduce-fraction",
+        difficulty="introductory",
+        question="""\
+A calculator app for school children shows every fraction in lowest terms: the numerator and
+the denominator have no common divisor greater than 1, the denominator is positive (a minus
+sign, if any, goes to the numerator), and a fraction whose denominator becomes 1 is shown as
+a whole number. A fraction with denominator 0 is UNDEFINED.
+
+-----Input-----
+
+The only line contains a fraction a/b with integers a and b (|a|, |b| <= 10^9), without spaces.
+
+-----Output-----
+
+Print the fraction in lowest terms, a whole number, or UNDEFINED.
+
+-----Examples-----
+Input
+12/-18
+Output
+-2/3
+
+Input
+9/3
+Output
+3
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+from math import gcd
+
+numerator, denominator = map(int, input().split("/"))
+if denominator == 0:
+    print("UNDEFINED")
+else:
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    common = gcd(numerator, denominator)
+    numerator //= common
+    denominator //= common
+    if denominator == 1:
+        print(numerator)
+    else:
+        print(f"{numerator}/{denominator}")
+""",
+        inputs=["12/-18\n", "9/3\n", "6/8\n", "5/0\n", "0/7\n", "-4/-6\n", "3/-9\n", "0/0\n",
+                "1000000000/999999999\n"],
+    ),
+    dict(
+        id="hw/stdin/prime-or-not",
+        difficulty="introductory",
+        question="""\
+A puzzle box opens only with prime numbers, so its owner checks every candidate code first. A
+prime number is an integer greater than 1 whose only positive divisors are 1 and itself; an
+integer greater than 1 that is not prime is composite, and 0 and 1 are neither.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 20). The second line contains n integers
+(0 <= value <= 2 * 10^9).
+
+-----Output-----
+
+For each value print PRIME, COMPOSITE or NEITHER on its own line.
+
+-----Example-----
+Input
+5
+0 1 2 15 97
+Output
+NEITHER
+NEITHER
+PRIME
+COMPOSITE
+PRIME
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+def is_prime(x):
+    if x % 2 == 0:
+        return x == 2
+    d = 3
+    while d * d <= x:
+        if x % d == 0:
+            return False
+        d += 2
+    return True
+
+
+n = int(input())
+for value in map(int, input().split()):
+    if value < 2:
+        print("NEITHER")
+    elif is_prime(value):
+        print("PRIME")
+    else:
+        print("COMPOSITE")
+""",
+        inputs=["5\n0 1 2 15 97\n", "1\n1\n", "1\n2\n", "1\n4\n", "3\n9 25 49\n",
+                "2\n1000000007 1000000009\n", "3\n2000000000 999999937 3\n"],
+    ),
+    dict(
+        id="hw/stdin/number-to-words",
+        difficulty="interview",
+        question="""\
+A bank prints the amount of every cheque in words. Numbers below 20 have their own names
+(zero, one, ..., nineteen). Tens are twenty, thirty, forty, fifty, sixty, seventy, eighty and
+ninety, and the other numbers below 100 join the tens and the ones with a hyphen, as in
+forty-two. Numbers from 100 to 999 start with the hundreds ("three hundred") followed, if the
+rest is not zero, by a space and the rest written as above.
+
+-----Input-----
+
+The only line contains an integer n (0 <= n <= 999).
+
+-----Output-----
+
+Print n in words, in lower case.
+
+-----Example-----
+Input
+342
+Output
+three hundred forty-two
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def below_hundred(n):
+    if n < 20:
+        return ONES[n]
+    word = TENS[n // 10]
+    if n % 10:
+        word += "-" + ONES[n % 10]
+    return word
+
+
+n = int(input())
+if n < 100:
+    print(below_hundred(n))
+else:
+    words = ONES[n // 100] + " hundred"
+    if n % 100:
+        words += " " + below_hundred(n % 100)
+    print(words)
+""",
+        inputs=["342\n", "0\n", "7\n", "13\n", "20\n", "42\n", "99\n", "100\n", "305\n", "610\n",
+                "999\n"],
+    ),
+    dict(
+        id="hw/stdin/even-odd-cards",
+        difficulty="introductory",
+        question="""\
+Alice and Bob play with a pile of numbered cards. Alice takes every card with an even number
+and Bob every card with an odd number; each player's score is the sum of the numbers on their
+cards (a player without cards scores 0). Numbers may be negative: -3 is odd and -4 is even.
+Who wins?
+
+-----Input-----
+
+The first line contains n (1 <= n <= 1000). The second line contains the n numbers on the
+cards (-1000 to 1000).
+
+-----Output-----
+
+Print ALICE or BOB for the player with the larger score, or TIE.
+
+-----Example-----
+Input
+5
+4 7 2 1 3
+Output
+BOB
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+alice = bob = 0
+for card in map(int, input().split()):
+    if card % 2 == 0:
+        alice += card
+    else:
+        bob += card
+if alice > bob:
+    print("ALICE")
+elif bob > alice:
+    print("BOB")
+else:
+    print("TIE")
+""",
+        inputs=["5\n4 7 2 1 3\n", "1\n0\n", "1\n2\n", "1\n-3\n", "2\n5 5\n", "4\n-4 -1 6 3\n",
+                "3\n1 1 2\n"],
+    ),
+    dict(
+        id="hw/stdin/base-conversion",
+        difficulty="introductory",
+        question="""\
+A programming teacher wants to show her class the same number in different bases. Write the
+integer n in base b, using the digits 0-9 and then the capital letters A-F for the digit
+values 10 to 15. A negative number is written with a minus sign in front of its absolute
+value, and zero is written as 0 in every base.
+
+-----Input-----
+
+The only line contains n and b (|n| <= 10^18, 2 <= b <= 16).
+
+-----Output-----
+
+Print n written in base b.
+
+-----Examples-----
+Input
+255 16
+Output
+FF
+
+Input
+-10 2
+Output
+-1010
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n, base = map(int, input().split())
+DIGITS = "0123456789ABCDEF"
+if n == 0:
+    print("0")
+else:
+    sign = ""
+    if n < 0:
+        sign = "-"
+        n = -n
+    digits = []
+    while n > 0:
+        n, remainder = divmod(n, base)
+        digits.append(DIGITS[remainder])
+    print(sign + "".join(reversed(digits)))
+""",
+        inputs=["255 16\n", "-10 2\n", "0 7\n", "1 2\n", "7 8\n", "100 10\n", "-1 16\n",
+                "1000000000000000000 3\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# More grids and boards
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/quadrant-count",
+        difficulty="introductory",
+        question="""\
+A surveyor marks n trees on a map whose origin is the town fountain. The map is split into four
+quadrants: I (x > 0, y > 0), II (x < 0, y > 0), III (x < 0, y < 0) and IV (x > 0, y < 0). Trees
+exactly on one of the axes (x = 0 or y = 0) belong to no quadrant and are counted separately.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 1000). Each of the next n lines contains the coordinates
+x and y of a tree (-1000 <= x, y <= 1000).
+
+-----Output-----
+
+Print five integers: the number of trees in quadrants I, II, III and IV, and on the axes.
+
+-----Example-----
+Input
+6
+1 2
+-3 4
+-1 -1
+5 -5
+0 7
+2 3
+Output
+2 1 1 1 1
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+first = second = third = fourth = on_axis = 0
+for _ in range(n):
+    x, y = map(int, input().split())
+    if x == 0 or y == 0:
+        on_axis += 1
+    elif x > 0 and y > 0:
+        first += 1
+    elif x < 0 and y > 0:
+        second += 1
+    elif x < 0:
+        third += 1
+    else:
+        fourth += 1
+print(first, second, third, fourth, on_axis)
+""",
+        inputs=["6\n1 2\n-3 4\n-1 -1\n5 -5\n0 7\n2 3\n", "1\n0 0\n", "1\n1 1\n", "1\n-1 1\n",
+                "1\n-1 -1\n", "1\n1 -1\n", "4\n1000 0\n0 -1000\n-1000 -1000\n1000 -1000\n"],
+    ),
+    dict(
+        id="hw/stdin/snakes-and-ladders",
+        difficulty="interview",
+        question="""\
+In a game of snakes and ladders the squares are numbered 1 to N and the player starts on
+square 1. Each roll of the die moves the player forward by the number rolled. If the move would
+go past square N, the player does not move at all. Landing on the foot of a ladder or the head
+of a snake immediately moves the player to the other end of it. The player wins on reaching
+square N exactly.
+
+Given the board and the rolls, tell when the player wins, or where the player stands when the
+rolls run out.
+
+-----Input-----
+
+The first line contains N and m (10 <= N <= 1000, 0 <= m <= 50). Each of the next m lines
+contains two different squares a and b: landing on a moves the player to b. No a is 1 or N, and
+no b is the start of another jump. The next line contains k (1 <= k <= 1000) and the last line
+contains the k rolls (each from 1 to 6).
+
+-----Output-----
+
+Print WIN followed by the number of the roll that reached square N, or STOPPED AT followed by
+the final square.
+
+-----Example-----
+Input
+30 3
+3 22
+17 4
+27 1
+5
+2 6 1 6 1
+Output
+WIN 5
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+size, m = map(int, input().split())
+jumps = {}
+for _ in range(m):
+    start, end = map(int, input().split())
+    jumps[start] = end
+k = int(input())
+rolls = list(map(int, input().split()))
+square = 1
+for number, roll in enumerate(rolls, start=1):
+    if square + roll > size:
+        continue
+    square += roll
+    if square in jumps:
+        square = jumps[square]
+    if square == size:
+        print("WIN", number)
+        break
+else:
+    print("STOPPED AT", square)
+""",
+        inputs=["30 3\n3 22\n17 4\n27 1\n5\n2 6 1 6 1\n", "10 0\n2\n6 3\n", "10 0\n2\n6 6\n",
+                "10 1\n4 10\n1\n3\n", "20 2\n5 2\n8 15\n4\n4 3 3 5\n", "20 2\n5 2\n8 15\n3\n1 6 5\n",
+                "12 1\n11 2\n3\n5 5 1\n"],
+    ),
+    dict(
+        id="hw/stdin/tic-tac-toe",
+        difficulty="interview",
+        question="""\
+A referee robot looks at a 3x3 tic-tac-toe board and announces the state of the game. A
+player wins with three of their marks in a row, a column or a diagonal. The board is always a
+position reachable in a real game in which X moved first, so at most one player has won.
+
+-----Input-----
+
+Three lines of three characters each: X, O, or '.' for an empty cell.
+
+-----Output-----
+
+Print X WINS or O WINS if a player has won; otherwise DRAW if the board is full, or ONGOING.
+
+-----Examples-----
+Input
+XOX
+XOO
+OXX
+Output
+DRAW
+
+Input
+XO.
+.XO
+..X
+Output
+X WINS
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+board = [input().strip() for _ in range(3)]
+lines = list(board)
+lines += ["".join(board[r][c] for r in range(3)) for c in range(3)]
+lines.append(board[0][0] + board[1][1] + board[2][2])
+lines.append(board[0][2] + board[1][1] + board[2][0])
+winner = None
+for line in lines:
+    if line in ("XXX", "OOO"):
+        winner = line[0]
+if winner is not None:
+    print(winner, "WINS")
+elif any("." in row for row in board):
+    print("ONGOING")
+else:
+    print("DRAW")
+""",
+        inputs=["XOX\nXOO\nOXX\n", "XO.\n.XO\n..X\n", "...\n...\n...\n", "OOO\nXX.\nX..\n",
+                "XOX\n.O.\nXO.\n", "XXO\nXO.\nO..\n", "X.O\nXO.\nX..\n", "X..\n.O.\n..X\n"],
+    ),
+    dict(
+        id="hw/stdin/grid-paths",
+        difficulty="interview",
+        question="""\
+A delivery robot crosses a city of H x W blocks from the top-left block to the bottom-right
+block, always moving one block right or one block down. Some blocks are closed for
+construction ('#') and cannot be entered; open blocks are '.'. In how many different ways can
+the robot make the trip? The answer can be huge, so print it modulo 1000000007. If the start
+or the end block is closed, the answer is 0.
+
+-----Input-----
+
+The first line contains H and W (1 <= H, W <= 100). Each of the next H lines contains W
+characters, '.' or '#'.
+
+-----Output-----
+
+Print the number of ways modulo 1000000007.
+
+-----Example-----
+Input
+3 3
+...
+.#.
+...
+Output
+2
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+MOD = 10**9 + 7
+height, width = map(int, input().split())
+city = [input().strip() for _ in range(height)]
+ways = [[0] * width for _ in range(height)]
+for r in range(height):
+    for c in range(width):
+        if city[r][c] == "#":
+            continue
+        if r == 0 and c == 0:
+            ways[r][c] = 1
+            continue
+        total = 0
+        if r > 0:
+            total += ways[r - 1][c]
+        if c > 0:
+            total += ways[r][c - 1]
+        ways[r][c] = total % MOD
+print(ways[height - 1][width - 1])
+""",
+        inputs=["3 3\n...\n.#.\n...\n", "1 1\n.\n", "1 1\n#\n", "2 2\n..\n.#\n", "2 3\n...\n...\n",
+                "3 3\n.#.\n#..\n...\n", "4 4\n....\n.##.\n....\n#...\n",
+                "60 60\n" + ("." * 60 + "\n") * 60],
     ),
 ]
