@@ -50,10 +50,88 @@ def _run_data_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- curriculum
+
+
+def _add_curriculum(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("curriculum", help="CCCS: each problem's split points (if/elif lines) and stages, i.e. what the model is asked")
+    p.add_argument("source", help="bundled | families | humaneval | handwritten | PATH to an APPS+/APPS file (optionally SOURCE:split)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--preset", default="paper", help="curriculum preset: paper | loops | fixed | mixed (default paper)")
+    p.add_argument("--split-on", default=None, help="comma list of split kinds: if, loop, statement (overrides the preset)")
+    p.add_argument("--fallback", default=None, help="comma list tried when there is no split point, or 'none' (default loop,statement)")
+    p.add_argument("--stages", type=int, default=None, help="a fixed number of cut stages instead of ceil(sqrt(N))")
+    p.add_argument("--id", dest="problem_id", default=None, help="show only this problem, with every stage's text")
+    p.add_argument("--with-text", action="store_true", help="JSON: add each stage's given_prefix and canonical_remainder")
+    p.set_defaults(handler=_run_curriculum)
+
+
+def _run_curriculum(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from stepcoder_lite import curriculum as cc
+    from stepcoder_lite.data import load_source
+
+    try:
+        config = cc.CurriculumConfig.preset(args.preset)
+        if args.split_on is not None:
+            config.split_on = tuple(k.strip() for k in args.split_on.split(",") if k.strip())
+        if args.fallback is not None:
+            config.fallback = () if args.fallback == "none" else tuple(k.strip() for k in args.fallback.split(",") if k.strip())
+        config = cc.CurriculumConfig(**{**dataclasses.asdict(config), "num_cut_stages": args.stages})
+        problems, skipped = load_source(args.source, with_skipped=True)
+    except (OSError, ValueError, ImportError) as e:
+        print(f"curriculum: {e}", file=sys.stderr)
+        return 2
+    if args.problem_id is not None:
+        problems = [p for p in problems if p.id == args.problem_id]
+        if not problems:
+            print(f"curriculum: no problem with id {args.problem_id!r} in {args.source}", file=sys.stderr)
+            return 2
+    rows, errors = [], []
+    for problem in problems:
+        try:
+            the_plan = cc.plan(problem, config)
+        except ValueError as e:  # a solution that does not parse: reported, never dropped silently
+            errors.append({"id": problem.id, "error": str(e)})
+            continue
+        row = the_plan.to_dict()
+        if args.with_text or args.problem_id is not None:
+            for stage in row["stages"]:
+                sub = cc.make_subtask(problem, stage["index"], the_plan)
+                stage["given_prefix"], stage["canonical_remainder"] = sub.given_prefix, sub.canonical_remainder
+        rows.append(row)
+    rules: dict[str, int] = {}
+    stage_counts: dict[int, int] = {}
+    for row in rows:
+        rules[row["rule"]] = rules.get(row["rule"], 0) + 1
+        stage_counts[len(row["stages"])] = stage_counts.get(len(row["stages"]), 0) + 1
+    summary = {"problems": len(rows), "errors": len(errors), "skipped_records": len(skipped),
+               "by_rule": rules, "stages_per_problem": dict(sorted(stage_counts.items()))}
+    if args.json:
+        print_json({"source": args.source, "config": dataclasses.asdict(config), "summary": summary,
+                    "problems": rows, "errors": errors, "skipped": skipped})
+        return 1 if errors else 0
+    for row in rows:
+        cuts = ", ".join("full" if s["cut_line"] is None else f"{s['cut_kind']}@{s['cut_line']}" for s in row["stages"])
+        print(f"{row['id']:<32} {row['rule']:<20} {len(row['split_points']):>3} split point(s)   stages: {cuts}")
+        if args.problem_id is not None:
+            code = problems[0].solutions[0]
+            for s in row["stages"]:
+                where = "no prefix" if s["cut_line"] is None else f"cut at line {s['cut_line']}"
+                print(f"\n--- stage {s['index']} ({where}; '>>' = what the model writes)")
+                print(cc.render_stage(code, s["cut_line"]))
+    print(f"\n{summary}")
+    for e in errors:
+        print(f"error: {e['id']}: {e['error']}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 # --------------------------------------------------------------------------- main
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_data,
+    _add_curriculum,
 ]
 
 

@@ -177,7 +177,8 @@ def _statement_start(node: ast.stmt) -> int:
     return min([node.lineno] + [d.lineno for d in decorators])
 
 
-def _is_elif(node: ast.If, line_text: str) -> bool:
+def _is_elif(line_text: str) -> bool:
+    # an `elif` is an ast.If in its parent's orelse; only the source tells it from `else: if`
     return line_text.lstrip().startswith("elif")
 
 
@@ -205,7 +206,7 @@ def _candidates(tree: ast.Module, code: str, starts: list[int], kind: str) -> li
         elif node.col_offset != indent:
             continue
         if isinstance(node, ast.If):
-            name = "elif" if _is_elif(node, text) else "if"
+            name = "elif" if _is_elif(text) else "if"
         elif kind == "loop":
             name = "while" if isinstance(node, ast.While) else "for"
         else:
@@ -312,8 +313,8 @@ class Plan:
     def num_stages(self) -> int:
         return len(self.stages)
 
-    def to_dict(self, solution: str | None = None) -> dict[str, Any]:
-        """Plain data. With ``solution``, each stage also shows how many lines each side holds."""
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: split points, and per stage its cut and how many lines each side holds."""
         stages = []
         for stage in self.stages:
             d: dict[str, Any] = {"index": stage.index, "cut_line": stage.cut_line,
@@ -557,6 +558,13 @@ class Schedule:
             return self._state[problem_id]
         except KeyError:
             raise KeyError(f"Schedule: unknown problem id {problem_id!r}") from None
+
+
+def render_stage(code: str, cut_line: int | None, given: str = "    ", write: str = ">>  ") -> str:
+    """The solution as the model sees one stage: given lines marked ``given``, lines to write ``write``."""
+    prefix, remainder = split_solution(code, cut_line)
+    out = [given + ln for ln in prefix.splitlines()] + [write + ln for ln in remainder.splitlines()]
+    return "\n".join(out)
 
 
 def plans_to_json(problems: Sequence[Problem], config: CurriculumConfig | None = None) -> list[dict[str, Any]]:

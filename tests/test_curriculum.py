@@ -245,7 +245,7 @@ def test_every_bundled_problem():
     if not hasattr(data, "load_source"):
         pytest.skip("stepcoder_lite.data.load_source has not landed")
     checked = 0
-    for spec in ("handwritten", "families"):
+    for spec in ("handwritten", "families", "humaneval"):
         try:
             problems = data.load_source(spec)
         except Exception as e:  # a set still being built: say which
@@ -339,3 +339,38 @@ def test_metrics():
     m = s.metrics()
     assert m["curriculum/stage_fraction"] == pytest.approx((0.5 + 0.0 + 1.0) / 3)
     assert m["curriculum/full_fraction"] == pytest.approx(1 / 3)
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "stepcoder_lite", "curriculum", *args],
+                          capture_output=True, text=True, cwd=REPO)
+
+
+def test_cli_json_on_real_data(apps_plus_dir):
+    out = run_cli(str(apps_plus_dir / "valid.json"), "--json", "--with-text")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["summary"]["problems"] == 16 and result["errors"] == []
+    raw = json.loads((apps_plus_dir / "valid.json").read_text())
+    for row, record in zip(result["problems"], raw):
+        assert [s["index"] for s in row["stages"]] == list(range(len(row["stages"])))
+        assert row["stages"][-1]["cut_line"] is None
+        n = len(row["split_points"])
+        assert len(row["stages"]) == (math.ceil(math.sqrt(n)) if n else 0) + 1
+        for s in row["stages"]:
+            assert s["given_prefix"] + s["canonical_remainder"] == record["canonical_solution"]
+
+
+def test_cli_options_and_errors():
+    out = run_cli("handwritten", "--json", "--split-on", "if,loop", "--stages", "1", "--fallback", "none")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["config"]["split_on"] == ["if", "loop"] and result["config"]["num_cut_stages"] == 1
+    assert all(len(row["stages"]) <= 2 for row in result["problems"])
+    bad = run_cli("no/such/file.json")
+    assert bad.returncode == 2 and "no/such/file.json" in bad.stderr
+    bad = run_cli("handwritten", "--split-on", "switch")
+    assert bad.returncode == 2 and "unknown kind" in bad.stderr
