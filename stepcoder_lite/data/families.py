@@ -976,6 +976,224 @@ print(p)
     ),
 )
 
+_add(
+    name="second_best",
+    difficulty="interview",
+    description="the largest value below the maximum (or smallest above the minimum)",
+    fmt="array",
+    params=_grid(best=["max", "min"], word=["-1", "NONE"]),
+    phrasings=(
+        "Find the $bestw value in the array that is strictly $relw the $bestw2 element. If there is no such value, print $word.",
+        "The $runw value of a list is the $bestw value that differs from the $bestw2 one. Print it, or $word if all elements are equal.",
+        "Print the $runw distinct value among a_1, ..., a_n (values are compared, not positions); print $word when the array has only one distinct value.",
+    ),
+    input_text=ARRAY_IN,
+    output_text="Print the value, or $word.",
+    code="""
+n = int(input())
+a = list(map(int, input().split()))
+m = $best(a)
+b = None
+for x in a:
+    if x != m:
+        if b is None or x $sym b:
+            b = x
+if b is None:
+    print("$word")
+else:
+    print(b)
+""",
+    gen=lambda rng, p: arr(rand_arr(rng, 0, 9)),
+    edges=lambda p: [arr([4]), arr([3, 3, 3]), arr([1, 9, 5, 9]), arr([5, 1, 1, 2])],
+    derive=_with(
+        _arr_limits(0, 9),
+        lambda p: {
+            "sym": {"max": ">", "min": "<"}[p["best"]],
+            "bestw": {"max": "largest", "min": "smallest"}[p["best"]],
+            "bestw2": {"max": "maximum", "min": "minimum"}[p["best"]],
+            "relw": {"max": "less than", "min": "greater than"}[p["best"]],
+            "runw": {"max": "second largest", "min": "second smallest"}[p["best"]],
+        },
+    ),
+)
+
+_SIGN_WORDS = [("POSITIVE", "NEGATIVE", "ZERO"), ("1", "-1", "0"), ("+", "-", "0")]
+
+_add(
+    name="sign_product",
+    difficulty="introductory",
+    description="sign of the product of the elements, without multiplying",
+    fmt="array",
+    params=_grid(words=[0, 1, 2]),
+    phrasings=(
+        "Determine the sign of the product a_1 * a_2 * ... * a_n.",
+        "Without computing it, decide whether the product of all the given numbers is positive, negative or zero.",
+        "Multiply all elements of the array together. Is the result positive, negative or zero?",
+    ),
+    input_text=ARRAY_IN,
+    output_text="Print $wp if the product is positive, $wn if it is negative and $wz if it is zero.",
+    code="""
+n = int(input())
+a = list(map(int, input().split()))
+z = 0
+m = 0
+for x in a:
+    if x == 0:
+        z += 1
+    elif x < 0:
+        m += 1
+if z > 0:
+    print("$wz")
+elif m % 2 == 1:
+    print("$wn")
+else:
+    print("$wp")
+""",
+    gen=lambda rng, p: arr(rand_arr(rng, -5, 5)),
+    edges=lambda p: [arr([0]), arr([-2]), arr([3, -1, -4]), arr([-1, 0, 2])],
+    derive=_with(_arr_limits(-5, 5), lambda p: dict(zip(("wp", "wn", "wz"), _SIGN_WORDS[p["words"]]))),
+)
+
+_add(
+    name="majority_class",
+    difficulty="introductory",
+    description="are there more even (positive) or odd (negative) elements",
+    fmt="array",
+    params=_grid(cls=["parity", "sign"], tie=["TIE", "DRAW"]),
+    phrasings=(
+        "Are there more $c1w or more $c2w numbers in the array? Print $w1 or $w2 accordingly, or $tie if the counts are equal.",
+        "Count the $c1w and the $c2w elements. If the $c1w ones are more numerous print $w1, if the $c2w ones are print $w2, otherwise print $tie.",
+        "Which kind of number wins the majority: $c1w or $c2w? Answer $w1, $w2, or $tie for a tie.$zerow",
+    ),
+    input_text=ARRAY_IN,
+    output_text="Print $w1, $w2 or $tie.",
+    code=lambda p: """
+n = int(input())
+a = list(map(int, input().split()))
+p = 0
+q = 0
+for x in a:
+    if x % 2 == 0:
+        p += 1
+    else:
+        q += 1
+if p > q:
+    print("$w1")
+elif q > p:
+    print("$w2")
+else:
+    print("$tie")
+""" if p["cls"] == "parity" else """
+n = int(input())
+a = list(map(int, input().split()))
+p = 0
+q = 0
+for x in a:
+    if x > 0:
+        p += 1
+    elif x < 0:
+        q += 1
+if p > q:
+    print("$w1")
+elif q > p:
+    print("$w2")
+else:
+    print("$tie")
+""",
+    gen=lambda rng, p: arr(rand_arr(rng, -9, 9)),
+    edges=lambda p: [arr([2]), arr([-3]), arr([2, -3]), arr([0, 0])],
+    derive=_with(
+        _arr_limits(-9, 9),
+        lambda p: {
+            "c1w": "even" if p["cls"] == "parity" else "positive",
+            "c2w": "odd" if p["cls"] == "parity" else "negative",
+            "w1": "EVEN" if p["cls"] == "parity" else "POSITIVE",
+            "w2": "ODD" if p["cls"] == "parity" else "NEGATIVE",
+            "zerow": "" if p["cls"] == "parity" else " Zeros belong to neither kind.",
+        },
+    ),
+)
+
+_add(
+    name="neighbour_gaps",
+    difficulty="interview",
+    description="distances |a_(i+1) - a_i| between neighbours: largest, smallest, or how many reach t",
+    fmt="array",
+    params=tuple([{"mode": "max"}, {"mode": "min"}] + [{"mode": "count", "t": t} for t in range(1, 6)]),
+    phrasings=(
+        "The distance between neighbours a_i and a_(i+1) is |a_(i+1) - a_i|. $askw",
+        "Walk along the array and look at how far each element is from the next one (the absolute difference). $askw",
+        "Stones are placed at heights a_1, ..., a_n and a frog jumps from each stone to the next; a jump costs the absolute height difference. $askw2",
+    ),
+    input_text="The first line contains an integer n (2 <= n <= 8).\nThe second line contains n integers a_1, a_2, ..., a_n (-9 <= a_i <= 9).",
+    output_text="Print one integer.",
+    code=lambda p: """
+n = int(input())
+a = list(map(int, input().split()))
+c = 0
+for i in range(n - 1):
+    d = a[i + 1] - a[i]
+    if d < 0:
+        d = -d
+    if d >= $t:
+        c += 1
+print(c)
+""" if p["mode"] == "count" else """
+n = int(input())
+a = list(map(int, input().split()))
+b = -1
+for i in range(n - 1):
+    d = a[i + 1] - a[i]
+    if d < 0:
+        d = -d
+    if b == -1 or d $sym b:
+        b = d
+print(b)
+""",
+    gen=lambda rng, p: arr(rand_arr(rng, -9, 9, 2, 8)),
+    edges=lambda p: [arr([4, 4]), arr([1, 6, 2]), arr([9, -9, 0, 1])],
+    derive=lambda p: {
+        "sym": ">" if p["mode"] == "max" else "<",
+        "askw": {"max": "Find the largest such distance.", "min": "Find the smallest such distance."}.get(
+            p["mode"], f"Count the neighbouring pairs whose distance is at least {p.get('t')}."),
+        "askw2": {"max": "What is the most expensive jump?", "min": "What is the cheapest jump?"}.get(
+            p["mode"], f"How many jumps cost at least {p.get('t')}?"),
+    },
+)
+
+_MINMAX_OUT = {"hilo": ("hi, lo", "the maximum and then the minimum"), "lohi": ("lo, hi", "the minimum and then the maximum"),
+               "diff": ("hi - lo", "the maximum minus the minimum"), "sum": ("hi + lo", "the sum of the maximum and the minimum")}
+
+_add(
+    name="minmax_print",
+    difficulty="introductory",
+    description="find the maximum and minimum in one pass and print a combination",
+    fmt="array",
+    params=_grid(out=list(_MINMAX_OUT)),
+    phrasings=(
+        "Find the largest and the smallest element of the array in a single pass and print $outw.",
+        "Print $outw of the given numbers.",
+        "Scan the list once, keeping the maximum and the minimum seen so far. At the end print $outw.",
+    ),
+    input_text=ARRAY_IN,
+    output_text="Print $outw (two numbers are separated by a space).",
+    code="""
+n = int(input())
+a = list(map(int, input().split()))
+lo = a[0]
+hi = a[0]
+for x in a:
+    if x < lo:
+        lo = x
+    if x > hi:
+        hi = x
+print($expr)
+""",
+    gen=lambda rng, p: arr(rand_arr(rng, -20, 20)),
+    edges=lambda p: [arr([5]), arr([1, 7, -3]), arr([4, 2, 9])],
+    derive=_with(_arr_limits(-20, 20), lambda p: {"expr": _MINMAX_OUT[p["out"]][0], "outw": _MINMAX_OUT[p["out"]][1]}),
+)
+
 # ---- strings
 
 _LETTERS = "abcdefghij"
@@ -1380,6 +1598,97 @@ print(t)
     derive=_with({"len_lo": 1, "len_hi": 12}),
 )
 
+def _adjacent_gen(rng: random.Random, p: dict[str, Any]) -> str:
+    s = rand_str(rng, "abcd", 1, 8)
+    if rng.random() < 0.4:
+        s = "".join(sorted(s, reverse=p["rel"] == "lt"))
+        if p["rel"] == "eq":
+            s = "".join(ch for i, ch in enumerate(s) if i == 0 or ch != s[i - 1])
+    return line(s)
+
+
+_add(
+    name="adjacent_check",
+    difficulty="introductory",
+    description="check a rule on every pair of neighbouring characters",
+    fmt="string",
+    params=_grid(rel=["eq", "gt", "lt"], words=[0, 1, 2]),
+    phrasings=(
+        "Check whether $rulew.",
+        "A word is good if $rulew. Is the given word good?",
+        "Look at every pair of neighbouring characters s_i, s_(i+1) and decide whether $rulew.",
+    ),
+    input_text="The only line contains a string s of 1 to 8 lowercase English letters.",
+    output_text="Print $yes or $no.",
+    code="""
+s = input()
+ok = True
+for i in range(1, len(s)):
+    if s[i] $viol s[i - 1]:
+        ok = False
+if ok:
+    print("$yes")
+else:
+    print("$no")
+""",
+    gen=_adjacent_gen,
+    edges=lambda p: [line("a"), line("aa"), line("ab"), line("ba")],
+    derive=lambda p: {
+        "yes": YESNO[p["words"]][0],
+        "no": YESNO[p["words"]][1],
+        "viol": {"eq": "==", "gt": "<", "lt": ">"}[p["rel"]],
+        "rulew": {"eq": "no two neighbouring characters of s are equal",
+                  "gt": "the letters of s are in alphabetical order (each letter is not earlier in the alphabet than the one before it)",
+                  "lt": "the letters of s are in reverse alphabetical order (each letter is not later in the alphabet than the one before it)"}[p["rel"]],
+    },
+)
+
+
+def _bracket_gen(rng: random.Random, p: dict[str, Any]) -> str:
+    o, c = p["br"][0], p["br"][1]
+    if rng.random() < 0.5:  # a balanced string built by random insertions
+        s = ""
+        for _ in range(rng.randint(1, 5)):
+            i = rng.randint(0, len(s))
+            s = s[:i] + o + c + s[i:]
+        return line(s)
+    return line(rand_str(rng, o + c, 1, 10))
+
+
+_add(
+    name="brackets",
+    difficulty="interview",
+    description="is a bracket sequence balanced",
+    fmt="string",
+    params=_grid(br=["()", "[]", "<>"], words=[0, 1, 2]),
+    phrasings=(
+        "Check whether the bracket sequence s is balanced: every '$o' has a matching '$c' after it, and no '$c' comes before its '$o'.",
+        "A sequence of brackets $o and $c is correct if you can read it left to right so that the number of open brackets never drops below zero and is zero at the end. Is s correct?",
+        "Decide whether the brackets in s can be matched in pairs '$o' ... '$c', properly nested.",
+    ),
+    input_text="The only line contains a string s of 1 to 10 characters, each '$o' or '$c'.",
+    output_text="Print $yes if it is, otherwise print $no.",
+    code="""
+s = input()
+d = 0
+ok = True
+for x in s:
+    if x == "$o":
+        d += 1
+    else:
+        d -= 1
+    if d < 0:
+        ok = False
+if ok and d == 0:
+    print("$yes")
+else:
+    print("$no")
+""",
+    gen=_bracket_gen,
+    edges=lambda p: [line(p["br"]), line(p["br"][::-1]), line(p["br"][0] * 2 + p["br"][1])],
+    derive=lambda p: {"o": p["br"][0], "c": p["br"][1], "yes": YESNO[p["words"]][0], "no": YESNO[p["words"]][1]},
+)
+
 # ---- words
 
 _add(
@@ -1564,22 +1873,24 @@ _add(
     fmt="pair",
     params=_grid(k=list(range(2, 10)), neg=[0, 1]),
     phrasings=(
-        "Count the integers x with a <= x <= b that are ${notw}divisible by $k.",
-        "How many numbers from a to b (inclusive) are ${notw}multiples of $k?",
-        "Pages a, a + 1, ..., b of a book are read. How many of the page numbers are ${notw}divisible by $k?",
+        "Count the integers x between a and b (inclusive) that are ${notw}divisible by $k.",
+        "How many numbers from min(a, b) to max(a, b) are ${notw}multiples of $k?",
+        "All pages between page a and page b of a book (both included) are read. How many of the page numbers are ${notw}divisible by $k?",
     ),
-    input_text="The only line contains two integers a and b (1 <= a <= b <= 40).",
+    input_text="The only line contains two integers a and b (1 <= a, b <= 40). They may be given in any order.",
     output_text="Print one integer: the count.",
     code="""
 a, b = map(int, input().split())
+if a > b:
+    a, b = b, a
 c = 0
 for x in range(a, b + 1):
     if x % $k $eqop 0:
         c += 1
 print(c)
 """,
-    gen=lambda rng, p: pair(*sorted((rng.randint(1, 40), rng.randint(1, 40)))),
-    edges=lambda p: [pair(p["k"], p["k"]), pair(p["k"] + 1, p["k"] + 1), pair(1, 2 * p["k"])],
+    gen=lambda rng, p: pair(rng.randint(1, 40), rng.randint(1, 40)),
+    edges=lambda p: [pair(p["k"], p["k"]), pair(p["k"] + 1, p["k"] + 1), pair(1, 2 * p["k"]), pair(3 * p["k"], p["k"] + 1)],
     derive=lambda p: {"notw": "not " if p["neg"] else "", "eqop": "!=" if p["neg"] else "=="},
 )
 
@@ -1614,6 +1925,37 @@ else:
         "yes": YESNO[p["words"]][0],
         "no": YESNO[p["words"]][1],
     },
+)
+
+_add(
+    name="quadrant",
+    difficulty="introductory",
+    description="which quadrant a point (a, b) lies in",
+    fmt="pair",
+    params=_grid(axis=["0", "AXIS", "-1"]),
+    phrasings=(
+        "The point (a, b) is drawn on the plane. Print the number of the quadrant it lies in (1: a > 0, b > 0; 2: a < 0, b > 0; 3: a < 0, b < 0; 4: a > 0, b < 0). If it lies on an axis, print $axis.",
+        "Find the quadrant of the point with coordinates a and b. Quadrants are numbered 1 to 4 counter-clockwise starting from the one where both coordinates are positive. Points on the axes get the answer $axis.",
+        "A ship is at position (a, b). Report the quadrant number (1 for the upper right, 2 upper left, 3 lower left, 4 lower right), or $axis if the ship is on one of the axes.",
+    ),
+    input_text=PAIR_IN,
+    output_text="Print 1, 2, 3, 4 or $axis.",
+    code="""
+a, b = map(int, input().split())
+if a == 0 or b == 0:
+    print("$axis")
+elif a > 0 and b > 0:
+    print(1)
+elif a < 0 and b > 0:
+    print(2)
+elif a < 0:
+    print(3)
+else:
+    print(4)
+""",
+    gen=lambda rng, p: pair(rng.randint(-5, 5), rng.randint(-5, 5)),
+    edges=lambda p: [pair(0, 3), pair(2, 2), pair(-2, 2), pair(-2, -2), pair(2, -2)],
+    derive=lambda p: {"lo": -5, "hi": 5},
 )
 
 # ---- one integer

@@ -1,0 +1,281 @@
+"""The problem families: determinism, exact references, branch coverage, and the fixed split."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tokenize
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from stepcoder_lite.data.families import FAMILIES, FAMILY_BY_NAME, SPLITS, build, run_reference, split_table
+from stepcoder_lite.data.problem import Problem
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def problems() -> list[Problem]:
+    return build()
+
+
+def _key(p: Problem) -> tuple[str, str, int]:
+    fam = FAMILY_BY_NAME[p.meta["family"]]
+    return (fam.name, fam.param_key(p.meta["params"]), p.meta["phrasing"])
+
+
+def _num_ifs(code: str) -> int:
+    return sum(isinstance(node, ast.If) for node in ast.walk(ast.parse(code)))
+
+
+def _digest(problems: list[Problem]) -> str:
+    blob = json.dumps([p.to_dict() for p in problems], sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- the families
+
+
+def test_at_least_30_families_with_phrasings_and_params():
+    assert len(FAMILIES) >= 30
+    assert len({f.name for f in FAMILIES}) == len(FAMILIES)
+    for f in FAMILIES:
+        assert f.difficulty in ("introductory", "interview"), f.name
+        assert len(f.phrasings) >= 3, f.name
+        assert len(set(f.phrasings)) == len(f.phrasings), f.name
+        keys = [f.param_key(p) for p in f.params]
+        assert len(set(keys)) == len(keys) >= 1, f"{f.name}: parameter keys must be distinct"
+        # the parameters really change the program (or, for one-combo families, nothing to vary)
+        assert len({f.solution(p) for p in f.params}) == len(f.params), f"{f.name}: two params give one solution"
+
+
+def test_statements_mention_their_parameters():
+    """Different params -> different statement text, else the model cannot tell what to write."""
+    for f in FAMILIES:
+        for ph in range(len(f.phrasings)):
+            texts = [f.question(p, ph, "1\n", "1\n") for p in f.params]
+            assert len(set(texts)) == len(texts), f"{f.name} phrasing {ph}: two params render the same question"
+
+
+def test_bad_template_names_the_family():
+    f = FAMILIES[0]
+    with pytest.raises(ValueError, match=f.name):
+        f.solution({})
+
+
+# --------------------------------------------------------------------------- the problems
+
+
+def test_thousands_of_distinct_problems(problems):
+    keys = {_key(p) for p in problems}
+    assert len(keys) == len(problems) >= 2000
+    assert len({p.id for p in problems}) == len(problems)
+    assert all(p.id == f"families/{k[0]}/{k[1]}/{k[2]}" for p, k in zip(problems, map(_key, problems)))
+
+
+def test_build_is_deterministic_in_process_and_across_hash_seeds(problems):
+    again = build()
+    assert [p.to_dict() for p in again] == [p.to_dict() for p in problems]
+    code = (
+        "import hashlib, json; from stepcoder_lite.data.families import build; "
+        "print(hashlib.sha256(json.dumps([p.to_dict() for p in build()], sort_keys=True).encode()).hexdigest())"
+    )
+    for hash_seed in ("987",):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == _digest(problems), f"build differs under PYTHONHASHSEED={hash_seed}"
+
+
+def test_seed_changes_tests_but_not_split_membership(problems):
+    other = build(seed=1)
+    assert [(p.id, p.split) for p in other] == [(p.id, p.split) for p in problems]
+    assert sum(a.inputs != b.inputs for a, b in zip(problems, other)) > len(problems) // 2
+
+
+def test_problem_records_have_the_agreed_shape(problems):
+    for p in problems:
+        assert p.fn_name is None and p.entry_point is None and p.starter_code == ""
+        assert p.source == "families" and p.split in SPLITS
+        assert p.difficulty in ("introductory", "interview")
+        assert set(p.meta) == {"family", "params", "phrasing", "holdout"}
+        assert len(p.solutions) == 1
+        assert Problem.from_dict(json.loads(json.dumps(p.to_dict()))) == p
+
+
+def test_every_reference_passes_its_own_tests(problems):
+    for p in problems:
+        compiled = compile(p.solutions[0], p.id, "exec")
+        for stdin, expected in zip(p.inputs, p.outputs):
+            assert run_reference(compiled, stdin) == expected, (p.id, stdin)
+
+
+def test_tests_are_many_distinct_and_informative(problems):
+    for p in problems:
+        assert len(p.inputs) == len(p.outputs) >= 6, p.id
+        assert len(set(p.inputs)) == len(p.inputs), f"{p.id}: duplicate test inputs"
+        assert all(isinstance(s, str) and s.endswith("\n") for s in p.inputs), p.id
+        assert all(o.strip() for o in p.outputs), f"{p.id}: empty expected output"
+        assert len(set(p.outputs)) > 1, f"{p.id}: every test expects the same output"
+
+
+def test_question_holds_a_correct_example(problems):
+    for p in problems:
+        example = f"-----Example-----\nInput\n{p.inputs[0]}Output\n{p.outputs[0]}"
+        assert p.question.endswith(example), p.id
+        assert run_reference(p.solutions[0], p.inputs[0]) == p.outputs[0]
+        for section in ("-----Input-----", "-----Output-----"):
+            assert section in p.question, p.id
+        assert "$" not in p.question, f"{p.id}: an unrendered template variable"
+
+
+def test_solution_style(problems):
+    """Short programs, 4-space indents, no comments, every one with a conditional."""
+    for code in {p.solutions[0] for p in problems}:
+        lines = code.splitlines()
+        assert 4 <= len(lines) <= 15, code
+        tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+        assert not any(tok.type == tokenize.COMMENT for tok in tokens) and "\t" not in code, code
+        assert all((len(ln) - len(ln.lstrip(" "))) % 4 == 0 for ln in lines), code
+        assert _num_ifs(code) >= 1, code
+
+
+def test_half_the_families_have_two_or_more_conditionals():
+    """CCCS needs solutions with several cut points: most programs of >= 50% of families have >= 2 ifs."""
+    many = 0
+    for f in FAMILIES:
+        counts = [_num_ifs(f.solution(p)) for p in f.params]
+        many += sum(c >= 2 for c in counts) * 2 >= len(counts)
+    assert many * 2 >= len(FAMILIES), f"only {many} of {len(FAMILIES)} families have >= 2 ifs"
+
+
+def _executed_lines(code: str, stdin: str) -> set[int]:
+    hit: set[int] = set()
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_filename != "<traced>":
+            return None
+        if event == "line":
+            hit.add(frame.f_lineno)
+        return tracer
+
+    compiled = compile(code, "<traced>", "exec")
+    sys.settrace(tracer)
+    try:
+        run_reference(compiled, stdin)
+    finally:
+        sys.settrace(None)
+    return hit
+
+
+def test_tests_reach_every_branch_and_some_skip_one(problems):
+    """Each statement of the reference runs on some test (edge inputs hit every branch), and in most
+    problems some test skips some statement: FGO then has unexecuted code to mask."""
+    skipping = 0
+    for p in problems[::3]:
+        code = p.solutions[0]
+        statements = {n.lineno for n in ast.walk(ast.parse(code)) if isinstance(n, ast.stmt)}
+        per_test = [_executed_lines(code, stdin) for stdin in p.inputs]
+        assert statements <= set().union(*per_test), f"{p.id}: lines {statements - set().union(*per_test)} never run"
+        skipping += any(not statements <= hit for hit in per_test)
+    assert skipping >= 0.8 * len(problems[::3])
+
+
+_BOUNDS = [
+    (re.compile(r"\((-?\d+) <= n <= (\d+)\)\.\nThe second line contains n integers a_1, a_2, \.\.\., a_n \((-?\d+) <= a_i <= (-?\d+)\)"), "array"),
+    (re.compile(r"two integers a and b \((-?\d+) <= a, b <= (-?\d+)\)"), "pair"),
+    (re.compile(r"two integers a and b \((-?\d+) <= a <= b <= (-?\d+)\)"), "pair_sorted"),
+    (re.compile(r"^The only line contains an integer n \((-?\d+) <= n <= (\d+)(?:\^(\d+))?\)"), "int"),
+    (re.compile(r"a string s of (\d+) to (\d+) lowercase English letters"), "string"),
+    (re.compile(r"a string s of (\d+) to (\d+) characters, each a lowercase English letter or a digit"), "alnum"),
+    (re.compile(r"a string s of (\d+) to (\d+) characters, each '(.)' or '(.)'"), "brackets"),
+    (re.compile(r"1 to 7 words separated by single spaces\. Each word consists of 1 to 7 lowercase"), "words"),
+]
+
+
+def test_inputs_respect_the_stated_limits(problems):
+    """The Input section is a promise: every test input satisfies it."""
+    for p in problems:
+        section = p.question.split("-----Input-----\n")[1].split("\n\n-----Output-----")[0]
+        matches = [(m, kind) for rx, kind in _BOUNDS if (m := rx.search(section))]
+        assert len(matches) == 1, f"{p.id}: unrecognised Input section {section!r}"
+        m, kind = matches[0]
+        g = [int(x) if x is not None and x.lstrip("-").isdigit() else x for x in m.groups()]
+        for stdin in p.inputs:
+            rows = stdin.split("\n")[:-1]
+            if kind == "array":
+                n, xs = int(rows[0]), list(map(int, rows[1].split()))
+                assert len(rows) == 2 and len(xs) == n and g[0] <= n <= g[1], (p.id, stdin)
+                assert all(g[2] <= x <= g[3] for x in xs), (p.id, stdin)
+            elif kind in ("pair", "pair_sorted"):
+                a, b = map(int, rows[0].split())
+                assert len(rows) == 1 and g[0] <= min(a, b) and max(a, b) <= g[1], (p.id, stdin)
+                assert kind == "pair" or a <= b, (p.id, stdin)
+            elif kind == "int":
+                hi = g[1] ** g[2] if g[2] else g[1]
+                assert len(rows) == 1 and g[0] <= int(rows[0]) <= hi, (p.id, stdin)
+            elif kind == "string":
+                assert len(rows) == 1 and re.fullmatch(f"[a-z]{{{g[0]},{g[1]}}}", rows[0]), (p.id, stdin)
+            elif kind == "brackets":
+                assert len(rows) == 1 and re.fullmatch(f"[{re.escape(g[2] + g[3])}]{{{g[0]},{g[1]}}}", rows[0]), (p.id, stdin)
+            elif kind == "alnum":
+                assert len(rows) == 1 and re.fullmatch(f"[a-z0-9]{{{g[0]},{g[1]}}}", rows[0]), (p.id, stdin)
+            else:
+                words = rows[0].split(" ")
+                assert len(rows) == 1 and 1 <= len(words) <= 7, (p.id, stdin)
+                assert all(re.fullmatch("[a-z]{1,7}", w) for w in words), (p.id, stdin)
+
+
+# --------------------------------------------------------------------------- the split
+
+
+def test_splits_are_disjoint_and_held_out_combinations_are_new(problems):
+    by_split = defaultdict(set)
+    for p in problems:
+        by_split[p.split].add(_key(p))
+    assert not (by_split["train"] & by_split["valid"]) and not (by_split["train"] & by_split["test"])
+    assert not (by_split["valid"] & by_split["test"])
+    assert 100 <= len(by_split["valid"]) <= 400 and 100 <= len(by_split["test"]) <= 400
+    assert len(by_split["train"]) >= 4 * (len(by_split["valid"]) + len(by_split["test"]))
+
+    train_params = {(k[0], k[1]) for k in by_split["train"]}
+    train_phrasings = {(k[0], k[2]) for k in by_split["train"]}
+    rules = Counter()
+    for p in problems:
+        if p.split == "train":
+            assert p.meta["holdout"] is None
+            continue
+        fam, pkey, ph = _key(p)
+        rules[(p.split, p.meta["holdout"])] += 1
+        assert (fam, ph) in train_phrasings, f"{p.id}: its phrasing is never trained on"
+        if p.meta["holdout"] == "params":
+            assert (fam, pkey) not in train_params, f"{p.id}: held-out params appear in train"
+        else:
+            assert p.meta["holdout"] == "pair" and (fam, pkey) in train_params, p.id
+    for split in ("valid", "test"):
+        assert rules[(split, "params")] >= 50 and rules[(split, "pair")] >= 30, rules
+
+
+def test_every_family_and_phrasing_is_trained_on(problems):
+    seen = Counter((p.meta["family"], p.meta["phrasing"]) for p in problems if p.split == "train")
+    for f in FAMILIES:
+        for ph in range(len(f.phrasings)):
+            assert seen[(f.name, ph)] >= 1, f"{f.name} phrasing {ph} has no train problem"
+    held_families = {p.meta["family"] for p in problems if p.split != "train"}
+    assert held_families == {f.name for f in FAMILIES}, "every family contributes held-out problems"
+
+
+def test_split_filter_matches_the_full_build(problems):
+    for split in SPLITS:
+        assert [p.id for p in build(split)] == [p.id for p in problems if p.split == split]
+    with pytest.raises(ValueError, match="split"):
+        build("dev")
+    table = split_table(FAMILIES[0])
+    assert Counter(s for s, _ in table.values())["train"] > 0
