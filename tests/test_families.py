@@ -279,3 +279,16 @@ def test_split_filter_matches_the_full_build(problems):
         build("dev")
     table = split_table(FAMILIES[0])
     assert Counter(s for s, _ in table.values())["train"] > 0
+
+
+def test_summary_reports_sizes_consistent_with_the_problems(problems):
+    from stepcoder_lite.data.families import summary
+
+    s = summary(problems)
+    assert s["problems"] == len(problems) == sum(s["per_split"].values())
+    assert s["families"] == len(FAMILIES)
+    assert s["held_out_by_rule"]["params"] + s["held_out_by_rule"]["pair"] == s["per_split"]["valid"] + s["per_split"]["test"]
+    assert 4 <= s["solution_lines_mean"] <= 15 and s["solution_lines_max"] <= 15
+    assert s["conditionals_mean"] >= 1
+    expected_vocab = set().union(*(p.solutions[0].split() for p in problems))
+    assert s["vocab_solution_tokens"] == len(expected_vocab)

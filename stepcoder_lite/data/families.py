@@ -53,8 +53,10 @@ which rule held a problem out (``"params"`` or ``"pair"``; ``None`` in train).
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import hashlib
+import json
 import io
 import random
 import sys
@@ -276,7 +278,7 @@ _add(
     phrasings=(
         "Find the sum of all elements of the array that are $opw $t.",
         "Add up every number in the list that is $opw $t and print the total.",
-        "Compute the total of the array elements $opw $t. If there are no such elements, the total is 0.",
+        "Compute the total of the array elements that are $opw $t. If there are no such elements, the total is 0.",
         "Alice keeps only the numbers $opw $t and adds them together. What sum does she get?",
     ),
     input_text=ARRAY_IN,
@@ -601,7 +603,7 @@ _add(
     fmt="array",
     params=tuple(pp for pp in _grid(p=[1, 2, 3, 4, 5], q=[1, 2, 3, 4, 5]) if pp["p"] != pp["q"]),
     phrasings=(
-        "In a game every even number is worth $p points and every odd number is worth $q points. Find the total score of the given numbers.",
+        "In a game every even number scores $p and every odd number scores $q. Find the total score of the given numbers.",
         "Each a_i gives $p points if it is even and $q points if it is odd. Print the sum of the points.",
         "Score the array: add $p for every even element and $q for every odd element.",
     ),
@@ -2347,9 +2349,17 @@ def run_reference(code: str | Any, stdin: str) -> str:
     out = io.StringIO()
     old_stdin = sys.stdin
     sys.stdin = io.StringIO(stdin)
+
+    def stdin_input(prompt: str = "") -> str:
+        # Jupyter replaces builtins.input with one that asks the user; read our stdin instead
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError("EOF when reading a line")
+        return line.rstrip("\n")
+
     try:
         with contextlib.redirect_stdout(out):
-            exec(compiled, {"__name__": "__main__"})
+            exec(compiled, {"__name__": "__main__", "input": stdin_input})
     finally:
         sys.stdin = old_stdin
     return out.getvalue()
@@ -2394,11 +2404,17 @@ def split_table(family: Family) -> dict[tuple[str, int], tuple[str, str | None]]
 
 
 def _make_tests(family: Family, params: dict[str, Any], compiled: Any, rng: random.Random, where: str) -> tuple[list[str], list[str]]:
-    """Example first, then the edge inputs, then random inputs up to ``TESTS_PER_PROBLEM``."""
-    inputs: list[str] = [family.gen(rng, params)]
-    for edge in family.edges(params):
-        if edge not in inputs:
-            inputs.append(edge)
+    """Example first, then the edge inputs, then random inputs up to ``TESTS_PER_PROBLEM``.
+
+    The example is the longest of three random inputs (the first on ties): a one-element
+    example says little about the task. The other two stay on as random tests.
+    """
+    candidates = [family.gen(rng, params) for _ in range(3)]
+    example = max(candidates, key=len)
+    inputs: list[str] = [example]
+    for extra in family.edges(params) + candidates:
+        if extra not in inputs:
+            inputs.append(extra)
     tries = 0
     while len(inputs) < TESTS_PER_PROBLEM and tries < 200:
         tries += 1
@@ -2453,3 +2469,52 @@ def build(split: str | None = None, seed: int = 0) -> list[Problem]:
                     )
                 )
     return problems
+
+
+# --------------------------------------------------------------------------- numbers for sizing a model
+
+
+def summary(problems: list[Problem] | None = None) -> dict[str, Any]:
+    """Sizes that a model needs: problems per split, solution length, conditionals, vocabulary.
+
+    ``vocab_solution_tokens`` counts distinct whitespace-split tokens over all reference
+    solutions (a rough lower bound on what a tokenizer must cover); ``vocab_question_tokens``
+    the same over the questions.
+    """
+    problems = build() if problems is None else problems
+    splits = {name: sum(p.split == name for p in problems) for name in SPLITS}
+    solutions = [p.solutions[0] for p in problems]
+    ifs = [sum(isinstance(node, ast.If) for node in ast.walk(ast.parse(code))) for code in solutions]
+    fam_many = 0
+    for fam in FAMILIES:
+        counts = [sum(isinstance(n, ast.If) for n in ast.walk(ast.parse(fam.solution(p)))) for p in fam.params]
+        fam_many += 2 * sum(c >= 2 for c in counts) >= len(counts)
+    sol_vocab: set[str] = set()
+    q_vocab: set[str] = set()
+    for p in problems:
+        sol_vocab.update(p.solutions[0].split())
+        q_vocab.update(p.question.split())
+    mean = lambda xs: round(sum(xs) / max(1, len(xs)), 2)  # noqa: E731
+    return {
+        "families": len({p.meta["family"] for p in problems}),
+        "problems": len(problems),
+        "per_split": splits,
+        "per_difficulty": {d: sum(p.difficulty == d for p in problems) for d in ("introductory", "interview")},
+        "held_out_by_rule": {r: sum(p.meta["holdout"] == r for p in problems) for r in ("params", "pair")},
+        "tests_per_problem_mean": mean([len(p.inputs) for p in problems]),
+        "solution_chars_mean": mean([len(c) for c in solutions]),
+        "solution_chars_max": max(len(c) for c in solutions),
+        "solution_lines_mean": mean([c.count("\n") for c in solutions]),
+        "solution_lines_max": max(c.count("\n") for c in solutions),
+        "conditionals_mean": mean(ifs),
+        "solutions_with_2plus_ifs": round(sum(i >= 2 for i in ifs) / len(ifs), 3),
+        "families_mostly_2plus_ifs": fam_many,
+        "question_chars_mean": mean([len(p.question) for p in problems]),
+        "question_chars_max": max(len(p.question) for p in problems),
+        "vocab_solution_tokens": len(sol_vocab),
+        "vocab_question_tokens": len(q_vocab),
+    }
+
+
+if __name__ == "__main__":  # python -m stepcoder_lite.data.families [SEED]
+    print(json.dumps(summary(build(seed=int(sys.argv[1]) if len(sys.argv) > 1 else 0)), indent=2))
