@@ -17,11 +17,13 @@ could have earned it. The pipeline, one function each:
    it touches is executed, so a token that straddles an executed and an unexecuted line (e.g.
    ``"\\n    "``) counts as executed. The mask covers completion tokens only: the prefix is
    part of the prompt, so no prefix token is ever in it.
-4. **Loss masks** (:func:`loss_masks`): ``policy_mask = response_mask & executed_mask`` when FGO
-   is on; the value loss uses ``response_mask`` unless ``mask_value_loss`` (the paper masks the
-   policy loss; what it does to the value loss is unstated).
-5. **Metric** (:func:`masked_fraction`): the fraction of completion tokens FGO removed from the
-   policy loss, ``fgo/masked_fraction``, logged by the trainer.
+4. **Loss masks** (``stepcoder_lite.ppo.loss_masks``, one level up): the policy loss averages
+   over ``loss_mask = response_mask & executed_mask``; the value loss over ``response_mask``,
+   or over ``loss_mask`` too with ``PPOConfig.fgo_mask_value_loss`` (the paper masks the policy
+   loss; what it does to the value loss is unstated). :func:`pad_batch` lays the per-sample
+   masks out as the rollout's right-padded ``(B, T)``.
+5. **Metric**: ``fgo_masked_frac`` in ``ppo.rollout_metrics``, the share of completion tokens
+   FGO keeps out of the policy loss, logged by the trainer every iteration.
 
 Edge cases (the paper is silent; each is an :class:`FGOConfig` option, by verdict):
 
@@ -36,7 +38,7 @@ Edge cases (the paper is silent; each is an :class:`FGOConfig` option, by verdic
 Tokens that cover no code (a zero-width span such as a special token, or a span past the
 end of the code such as an end-of-code marker or EOS) are kept by default
 (``keep_non_code_tokens``): they carry the decision to stop, and the reward sits on the last
-token. Nothing here imports torch; :func:`loss_masks` works on lists, numpy arrays or tensors.
+token. Nothing here imports torch.
 """
 
 from __future__ import annotations
@@ -62,7 +64,8 @@ class FGOConfig:
     """How executed lines become a token mask, and which losses it masks."""
 
     enabled: bool = True
-    """FGO on: the policy loss covers executed completion tokens only. Off: every completion token."""
+    """FGO on: the policy loss covers executed completion tokens only. Off: the trainer passes
+    ``executed_mask=None`` to ``ppo`` and every completion token is in the loss."""
     on_syntax_error: str = "keep_all"
     """``keep_all`` (every completion token stays) or ``coverage`` (nothing ran: all masked)."""
     on_runtime_error: str = "coverage"
@@ -73,8 +76,6 @@ class FGOConfig:
     """Widen executed lines to whole statements (multi-line statements, ``else:`` lines)."""
     keep_non_code_tokens: bool = True
     """Keep tokens that cover no code character (special tokens, end marker, EOS)."""
-    mask_value_loss: bool = False
-    """Mask the value loss with the policy mask too (paper: unstated)."""
 
     def __post_init__(self) -> None:
         for name in ("on_syntax_error", "on_runtime_error", "on_timeout"):
@@ -295,45 +296,14 @@ def executed_token_mask_for_ids(tokenizer: Any, completion_ids: Sequence[int], c
     return executed_token_mask(spans, completion, executed_lines, prefix=prefix, verdict=verdict, config=config)
 
 
-# --------------------------------------------------------------------------- losses and metric
+# --------------------------------------------------------------------------- batch
 
 
-def loss_masks(response_mask: Any, executed_mask: Any, config: FGOConfig | None = None) -> tuple[Any, Any]:
-    """``(policy_mask, value_mask)``, each shaped like ``response_mask``, e.g. ``(B, T)``.
-
-    ``response_mask``: True on the model's own tokens (False on prompt, prefix and padding).
-    ``executed_mask``: True where the token's code ran (any value outside the response is
-    ignored). Works on torch/numpy bool arrays (``&``) and on (nested) lists of bools.
-
-        policy_mask = response_mask & executed_mask   (FGO on; else response_mask)
-        value_mask  = policy_mask if mask_value_loss else response_mask
-    """
-    config = config or FGOConfig()
-    policy = _and(response_mask, executed_mask) if config.enabled else response_mask
-    value = policy if config.mask_value_loss else response_mask
-    return policy, value
-
-
-def masked_fraction(response_mask: Any, policy_mask: Any) -> float:
-    """``fgo/masked_fraction`` = 1 - sum(policy_mask) / sum(response_mask): share of the
-    completion tokens FGO kept out of the policy loss (0.0 when there are no response tokens)."""
-    total = _count(response_mask)
-    return 0.0 if total == 0 else 1.0 - _count(_and(response_mask, policy_mask)) / total
-
-
-def _and(a: Any, b: Any) -> Any:
-    if isinstance(a, (list, tuple)):
-        if len(a) != len(b):
-            raise ValueError(f"mask lengths differ: {len(a)} vs {len(b)}")
-        return [_and(x, y) for x, y in zip(a, b)]
-    if hasattr(a, "shape") and hasattr(b, "shape") and tuple(a.shape) != tuple(b.shape):
-        raise ValueError(f"mask shapes differ: {tuple(a.shape)} vs {tuple(b.shape)}")
-    return a & b
-
-
-def _count(m: Any) -> int:
-    if isinstance(m, (list, tuple)):
-        return sum(_count(x) for x in m)
-    if hasattr(m, "sum"):
-        return int(m.sum())
-    return int(bool(m))
+def pad_batch(masks: Sequence[Sequence[bool]], width: int | None = None) -> list[list[bool]]:
+    """``(B, width)`` executed masks, right-padded with False, laid out like the rollout's
+    right-padded ``response_mask`` (padding is no code). ``width`` defaults to the longest."""
+    width = max((len(m) for m in masks), default=0) if width is None else width
+    long = [i for i, m in enumerate(masks) if len(m) > width]
+    if long:
+        raise ValueError(f"pad_batch: mask(s) {long[:5]} are longer than width {width}")
+    return [list(map(bool, m)) + [False] * (width - len(m)) for m in masks]

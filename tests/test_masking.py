@@ -3,20 +3,20 @@ a check against real line events, a real byte-level BPE tokenizer, and propertie
 
 import sys
 
-import numpy as np
 import pytest
+import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stepcoder_lite import ppo
 from stepcoder_lite.curriculum import response_mask, split_solution
 from stepcoder_lite.masking import (
     FGOConfig,
     executed_statement_lines,
     executed_token_mask,
     executed_token_mask_for_ids,
-    loss_masks,
     mask_from_result,
-    masked_fraction,
+    pad_batch,
     token_char_spans,
 )
 
@@ -116,11 +116,11 @@ def test_cccs_prefix_plus_completion():
     assert mask(tokens, executed) != m
     # in the full sequence, prompt and prefix tokens are outside the response: never in the loss
     P = 7  # prompt tokens: problem text + starter code + the given prefix
-    resp = np.array(response_mask(P, len(tokens)))
-    executed_full = np.array([True] * P + m)  # even if a caller marks prompt tokens executed
-    policy, value = loss_masks(resp, executed_full)
-    assert policy.tolist() == [F] * P + [T, F, T, T]
-    assert value.tolist() == resp.tolist()
+    resp = torch.tensor([response_mask(P, len(tokens))])  # (1, P + C)
+    executed_full = torch.tensor([[True] * P + m])  # even if a caller marks prompt tokens executed
+    loss_mask, value_mask = ppo.loss_masks(resp, executed_full)
+    assert loss_mask.tolist() == [[F] * P + [T, F, T, T]]
+    assert value_mask.tolist() == resp.tolist()
 
 
 def test_else_and_finally_lines_follow_their_clause():
@@ -194,17 +194,28 @@ def test_real_line_events_give_the_hand_checked_masks():
     assert mask(tokens, trace_lines("".join(tokens)), verdict="runtime_error") == [T, T, F, T, T, T, F]
 
 
-def test_the_executor_agrees_when_present():
+EXECUTOR_CASES = [
+    # (completion tokens after PREFIX, stdin inputs, expected outputs, verdict, expected mask)
+    (["    if n > 5:\n", "        print('big')\n", "    else:\n", "        print('small')\n"],
+     ["1\n", "2\n"], ["small\n", "small\n"], "pass", [T, F, T, T]),
+    (["    x = n / 0\n", "    print(x)\n"], ["1\n"], ["1\n"], "runtime_error", [T, F]),
+    (["    while True:\n", "        n += 1\n", "    print(n)\n"], ["1\n"], ["1\n"], "timeout", [T, T, F]),
+    (["    print(n\n", "    if n:\n"], ["1\n"], ["1\n"], "syntax_error", [T, T]),
+]
+PREFIX = "def main():\n    n = int(input())\n"
+
+
+@pytest.mark.parametrize("tokens, inputs, outputs, verdict, expected", EXECUTOR_CASES,
+                         ids=[c[3] for c in EXECUTOR_CASES])
+def test_with_the_real_executor(tokens, inputs, outputs, verdict, expected):
     executor = pytest.importorskip("stepcoder_lite.executor")
     if not hasattr(executor, "run_program"):
         pytest.skip("stepcoder_lite.executor.run_program has not landed")
-    prefix = "def main():\n    n = int(input())\n"
-    completion = "    if n > 5:\n        print('big')\n    else:\n        print('small')\n"
-    tests = {"inputs": ["1\n", "2\n"], "outputs": ["small\n", "small\n"], "fn_name": None, "entry_point": "main"}
-    result = executor.run_program(prefix + completion, tests, coverage=True)
-    assert str(getattr(result.verdict, "value", result.verdict)) == "pass", result
-    tokens = ["    if n > 5:\n", "        print('big')\n", "    else:\n", "        print('small')\n"]
-    assert mask_from_result(offsets(tokens), completion, result, prefix=prefix) == [T, F, T, T]
+    completion = "".join(tokens)
+    tests = {"inputs": inputs, "outputs": outputs, "fn_name": None, "entry_point": "main"}
+    result = executor.run_program(PREFIX + completion, tests, coverage=True, timeout_s=1.0)
+    assert str(getattr(result.verdict, "value", result.verdict)) == verdict, result
+    assert mask_from_result(offsets(tokens), completion, result, prefix=PREFIX) == expected
 
 
 # --------------------------------------------------------------------------- a real tokenizer
@@ -254,33 +265,21 @@ def test_mask_through_the_tokenizer(bpe):
         executed_token_mask_for_ids(bpe, ids, "    if y", {1})
 
 
-# --------------------------------------------------------------------------- losses and metric
+# --------------------------------------------------------------------------- batch layout
 
 
-def test_loss_masks_and_masked_fraction():
-    resp = np.array([[T, T, T, F], [T, T, F, F]])  # (B, T): row 1 has 3 tokens, row 2 has 2
-    executed = np.array([[T, F, T, T], [F, F, T, T]])  # padding values must not matter
-    policy, value = loss_masks(resp, executed)
-    assert policy.tolist() == [[T, F, T, F], [F, F, F, F]]
-    assert value is resp
-    assert masked_fraction(resp, policy) == pytest.approx(1 - 2 / 5)
-    policy, value = loss_masks(resp, executed, FGOConfig(mask_value_loss=True))
-    assert value.tolist() == policy.tolist()
-    policy, _ = loss_masks(resp, executed, FGOConfig(enabled=False))
-    assert masked_fraction(resp, policy) == 0.0
-    # plain lists work too
-    policy, _ = loss_masks([[T, T], [T, F]], [[F, T], [T, T]])
-    assert policy == [[F, T], [T, F]]
-    with pytest.raises(ValueError, match="lengths differ"):
-        loss_masks([T, T], [T])
-
-
-def test_loss_masks_on_torch_tensors():
-    torch = pytest.importorskip("torch")
-    resp = torch.tensor([[T, T, F]])
-    policy, _ = loss_masks(resp, torch.tensor([[F, T, T]]))
-    assert policy.dtype == torch.bool and policy.tolist() == [[F, T, F]]
-    assert masked_fraction(resp, policy) == pytest.approx(0.5)
+def test_pad_batch_lays_masks_out_like_the_response():
+    masks = [[T, F, T], [F]]
+    batch = pad_batch(masks)
+    assert batch == [[T, F, T], [F, F, F]]
+    assert pad_batch(masks, 5) == [[T, F, T, F, F], [F, F, F, F, F]]
+    with pytest.raises(ValueError, match="longer than width 2"):
+        pad_batch(masks, 2)
+    # what the trainer does with it: FGO's share of masked completion tokens
+    resp = torch.tensor([[T, T, T], [T, F, F]])
+    metrics = ppo.rollout_metrics(torch.zeros(2), torch.zeros(2, 3), resp, torch.zeros(2, 3), torch.zeros(2, 3),
+                                  0.05, executed_mask=torch.tensor(batch))
+    assert metrics["fgo_masked_frac"] == pytest.approx(2 / 4)
 
 
 # --------------------------------------------------------------------------- properties
@@ -325,16 +324,14 @@ def test_property_mask_matches_a_character_level_reference(case):
 
 
 @settings(max_examples=200, deadline=None)
-@given(cases(), st.integers(0, 40), st.integers(0, 6))
-def test_property_no_prefix_token_is_ever_in_the_loss(case, n_prompt, n_pad):
+@given(cases(), st.integers(0, 40), st.integers(0, 6), st.booleans())
+def test_property_no_prefix_token_is_ever_in_the_loss(case, n_prompt, n_pad, mask_value):
     prefix, tokens, executed, verdict = case
     # the sequence: n_prompt prompt tokens (problem + starter + prefix), the completion, padding
     m = mask(tokens, executed, prefix=prefix, verdict=verdict)
-    resp = response_mask(n_prompt, len(tokens)) + [F] * n_pad
-    executed_full = [T] * n_prompt + m + [T] * n_pad  # even "executed" prompt/padding must not leak
-    for cfg in (FGOConfig(), FGOConfig(enabled=False), FGOConfig(mask_value_loss=True)):
-        policy, value = loss_masks(resp, executed_full, cfg)
-        assert not any(policy[:n_prompt]) and not any(value[:n_prompt])
-        assert not any(policy[n_prompt + len(tokens):])
-        assert sum(policy) <= len(tokens)
-        assert 0.0 <= masked_fraction(resp, policy) <= 1.0
+    resp = torch.tensor([response_mask(n_prompt, len(tokens)) + [F] * n_pad])  # (1, L)
+    executed_full = torch.tensor([[T] * n_prompt + m + [T] * n_pad])  # "executed" prompt/padding must not leak
+    loss_mask, value_mask = ppo.loss_masks(resp, executed_full, fgo_mask_value_loss=mask_value)
+    for out in (loss_mask[0], value_mask[0]):
+        assert not out[:n_prompt].any() and not out[n_prompt + len(tokens):].any()
+    assert loss_mask[0, n_prompt:n_prompt + len(tokens)].tolist() == m
