@@ -2192,3 +2192,1523 @@ print(ways[height - 1][width - 1])
                 "60 60\n" + ("." * 60 + "\n") * 60],
     ),
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Rules, validation and small parsers
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/library-fines",
+        difficulty="introductory",
+        question="""\
+The town library charges fines for books returned late. A book returned on or before its due
+date costs nothing. A book returned 1 to 7 days late costs 10 per day. From the 8th day on
+every further day costs 20, on top of the 70 for the first week. A book more than 30 days late
+costs a flat 600 and the reader's membership is suspended. All dates are in the same year,
+which is not a leap year.
+
+-----Input-----
+
+The only line contains the due date and the return date, each as DD.MM, separated by a space.
+
+-----Output-----
+
+Print NO FINE, the fine as an integer, or 600 SUSPENDED.
+
+-----Example-----
+Input
+20.04 05.05
+Output
+230
+
+-----Note-----
+
+The book is 15 days late: 70 for the first week and 8 * 20 = 160 for the rest.
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+
+
+def day_number(text):
+    day, month = map(int, text.split("."))
+    return DAYS_BEFORE_MONTH[month - 1] + day
+
+
+due, returned = map(day_number, input().split())
+late = returned - due
+if late <= 0:
+    print("NO FINE")
+elif late <= 7:
+    print(10 * late)
+elif late <= 30:
+    print(70 + 20 * (late - 7))
+else:
+    print("600 SUSPENDED")
+""",
+        inputs=["20.04 05.05\n", "01.03 01.03\n", "10.05 09.05\n", "28.02 01.03\n", "01.01 08.01\n",
+                "01.01 09.01\n", "01.01 31.01\n", "01.01 01.02\n", "25.12 01.01\n"],
+    ),
+    dict(
+        id="hw/stdin/tshirt-sizes",
+        difficulty="introductory",
+        question="""\
+A charity run gives every volunteer a T-shirt. The sizes are S, M, L, XL and XXL, and the
+organisers know how many shirts of each size they have. Volunteers come one at a time and name
+their size. A volunteer gets a shirt of that size if one is left; otherwise they accept a
+shirt one size larger if one is left (there is nothing larger than XXL); otherwise they get
+nothing.
+
+-----Input-----
+
+The first line contains five integers, the numbers of S, M, L, XL and XXL shirts (0 to 100).
+The second line contains n (1 <= n <= 500). Each of the next n lines contains a size.
+
+-----Output-----
+
+For each volunteer print the size they get, or NONE.
+
+-----Example-----
+Input
+1 0 2 1 0
+5
+S
+S
+M
+XL
+XXL
+Output
+S
+NONE
+L
+XL
+NONE
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+SIZES = ["S", "M", "L", "XL", "XXL"]
+stock = list(map(int, input().split()))
+n = int(input())
+for _ in range(n):
+    wanted = SIZES.index(input().strip())
+    if stock[wanted] > 0:
+        stock[wanted] -= 1
+        print(SIZES[wanted])
+    elif wanted + 1 < len(SIZES) and stock[wanted + 1] > 0:
+        stock[wanted + 1] -= 1
+        print(SIZES[wanted + 1])
+    else:
+        print("NONE")
+""",
+        inputs=["1 0 2 1 0\n5\nS\nS\nM\nXL\nXXL\n", "0 0 0 0 0\n1\nM\n", "0 0 0 0 1\n1\nXXL\n",
+                "0 0 0 0 1\n1\nXL\n", "2 0 0 0 0\n3\nS\nS\nS\n", "0 1 0 0 0\n2\nS\nS\n",
+                "5 5 5 5 5\n4\nXXL\nL\nM\nS\n"],
+    ),
+    dict(
+        id="hw/stdin/ipv4-check",
+        difficulty="interview",
+        question="""\
+A firewall reads IPv4 addresses from a configuration file and sorts them into three kinds. A
+valid address has exactly four parts separated by dots; every part is a number from 0 to 255
+written in decimal digits only, without a leading zero (a single 0 is fine). A valid address is
+PRIVATE if it starts with 10, or with 172 followed by a second part from 16 to 31, or with 192
+followed by 168; otherwise it is PUBLIC. Anything else is INVALID.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). Each of the next n lines contains a string of 1 to 30
+characters without spaces.
+
+-----Output-----
+
+For each string print PRIVATE, PUBLIC or INVALID.
+
+-----Example-----
+Input
+4
+192.168.1.20
+8.8.8.8
+256.1.1.1
+172.32.0.1
+Output
+PRIVATE
+PUBLIC
+INVALID
+PUBLIC
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+def parse(address):
+    parts = address.split(".")
+    if len(parts) != 4:
+        return None
+    numbers = []
+    for part in parts:
+        if not part.isdigit() or (len(part) > 1 and part[0] == "0") or int(part) > 255:
+            return None
+        numbers.append(int(part))
+    return numbers
+
+
+n = int(input())
+for _ in range(n):
+    a = parse(input().strip())
+    if a is None:
+        print("INVALID")
+    elif a[0] == 10 or (a[0] == 172 and 16 <= a[1] <= 31) or (a[0] == 192 and a[1] == 168):
+        print("PRIVATE")
+    else:
+        print("PUBLIC")
+""",
+        inputs=["4\n192.168.1.20\n8.8.8.8\n256.1.1.1\n172.32.0.1\n", "1\n10.0.0.1\n", "1\n0.0.0.0\n",
+                "1\n1.2.3\n", "3\n01.2.3.4\n1..2.3\n1.2.3.4.5\n", "2\n172.16.0.1\n172.31.255.255\n",
+                "3\n192.169.0.1\n255.255.255.255\na.b.c.d\n"],
+    ),
+    dict(
+        id="hw/stdin/phone-format",
+        difficulty="introductory",
+        question="""\
+A contact app cleans up phone numbers typed by users. Users add spaces, dashes, dots,
+parentheses and a plus sign wherever they like, so only the digits count. A number with 10
+digits is shown as (XXX) XXX-XXXX. A number with 11 digits whose first digit is 1 (the country
+code) is shown the same way after dropping that 1. Every other number, and any number that
+contains a letter, is INVALID.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). Each of the next n lines contains a typed number of 1
+to 30 characters.
+
+-----Output-----
+
+For each number print the formatted number or INVALID.
+
+-----Example-----
+Input
+3
++1 (555) 123-4567
+555.123.4567
+12-34
+Output
+(555) 123-4567
+(555) 123-4567
+INVALID
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+for _ in range(n):
+    typed = input().strip()
+    if any(ch.isalpha() for ch in typed):
+        print("INVALID")
+        continue
+    digits = "".join(ch for ch in typed if ch.isdigit())
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    if len(digits) == 10:
+        print(f"({digits[:3]}) {digits[3:6]}-{digits[6:]}")
+    else:
+        print("INVALID")
+""",
+        inputs=["3\n+1 (555) 123-4567\n555.123.4567\n12-34\n", "1\n0123456789\n", "1\n21234567890\n",
+                "1\n1-800-FLOWERS\n", "2\n11234567890\n(020) 7946 0958\n", "1\n5551234567 x\n",
+                "1\n123456789012\n"],
+    ),
+    dict(
+        id="hw/stdin/pocket-calculator",
+        difficulty="introductory",
+        question="""\
+A pocket calculator works with whole numbers only. It understands the operations +, -, * and
+/, where / divides and rounds the result down (towards minus infinity, so -7 / 2 is -4).
+Dividing by zero, or typing an operation it does not know, shows ERROR.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). Each of the next n lines contains an expression
+"a op b": integers a and b (|a|, |b| <= 10^9) and a one-character operation, separated by
+spaces.
+
+-----Output-----
+
+For each expression print its value or ERROR.
+
+-----Example-----
+Input
+4
+7 + 5
+-7 / 2
+3 / 0
+6 * -2
+Output
+12
+-4
+ERROR
+-12
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+for _ in range(n):
+    left, op, right = input().split()
+    a, b = int(left), int(right)
+    if op == "+":
+        print(a + b)
+    elif op == "-":
+        print(a - b)
+    elif op == "*":
+        print(a * b)
+    elif op == "/" and b != 0:
+        print(a // b)
+    else:
+        print("ERROR")
+""",
+        inputs=["4\n7 + 5\n-7 / 2\n3 / 0\n6 * -2\n", "1\n0 - 0\n", "1\n2 % 3\n", "1\n9 / 3\n",
+                "2\n1000000000 * 1000000000\n-1000000000 - 1000000000\n", "1\n7 / -2\n", "1\n0 / 0\n"],
+    ),
+    dict(
+        id="hw/stdin/pangram",
+        difficulty="introductory",
+        question="""\
+A typing teacher collects sentences that use every letter of the English alphabet at least
+once (pangrams), ignoring case. For a sentence that is not a pangram she wants the list of
+missing letters. A sentence without any letters at all is reported as EMPTY.
+
+-----Input-----
+
+One line of 1 to 1000 printable characters.
+
+-----Output-----
+
+Print PANGRAM, EMPTY, or MISSING followed by a space and the missing letters in alphabetical
+order, in lower case and without spaces.
+
+-----Examples-----
+Input
+The quick brown fox jumps over the lazy dog
+Output
+PANGRAM
+
+Input
+Hello world
+Output
+MISSING abcfgijkmnpqstuvxyz
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+import string
+
+letters = {ch for ch in input().lower() if ch in string.ascii_lowercase}
+missing = [ch for ch in string.ascii_lowercase if ch not in letters]
+if not letters:
+    print("EMPTY")
+elif not missing:
+    print("PANGRAM")
+else:
+    print("MISSING", "".join(missing))
+""",
+        inputs=["The quick brown fox jumps over the lazy dog\n", "Hello world\n", "12345 !?\n",
+                "abcdefghijklmnopqrstuvwxyz\n", "ABCDEFGHIJKLMNOPQRSTUVWXY\n",
+                "Pack my box with five dozen liquor jugs.\n", "z\n"],
+    ),
+    dict(
+        id="hw/stdin/seat-type",
+        difficulty="introductory",
+        question="""\
+A small airline's planes have rows 1 to 30 with six seats in each row, labelled A to F. Seats A
+and F are at the WINDOW, B and E in the MIDDLE, and C and D at the AISLE. Rows 12 and 13 are
+next to the emergency exits. The check-in kiosk must describe the seat a passenger typed, like
+12C, and reject seats that do not exist.
+
+-----Input-----
+
+The only line contains a string of 1 to 5 characters without spaces.
+
+-----Output-----
+
+Print INVALID, or the seat type (WINDOW, MIDDLE or AISLE) followed by " EXIT ROW" when the seat
+is in row 12 or 13.
+
+-----Examples-----
+Input
+12C
+Output
+AISLE EXIT ROW
+
+Input
+7A
+Output
+WINDOW
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+seat = input().strip()
+row, letter = seat[:-1], seat[-1:]
+if not row.isdigit() or not 1 <= int(row) <= 30 or letter not in list("ABCDEF"):
+    print("INVALID")
+else:
+    if letter in "AF":
+        kind = "WINDOW"
+    elif letter in "BE":
+        kind = "MIDDLE"
+    else:
+        kind = "AISLE"
+    if int(row) in (12, 13):
+        kind += " EXIT ROW"
+    print(kind)
+""",
+        inputs=["12C\n", "7A\n", "30F\n", "13E\n", "1B\n", "31A\n", "0C\n", "12G\n", "C\n", "14D\n"],
+    ),
+    dict(
+        id="hw/stdin/keyboard-rows",
+        difficulty="introductory",
+        question="""\
+On a QWERTY keyboard the letters lie in three rows: qwertyuiop, asdfghjkl and zxcvbnm. Some
+words can be typed using the letters of a single row only, like "Alaska" or "typewriter". Find
+all such words in a list, ignoring the case of the letters.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). The second line contains n words of 1 to 20 English
+letters, separated by spaces.
+
+-----Output-----
+
+Print the words that can be typed on one row, in their original order and spelling, separated
+by spaces, or NONE if there are no such words.
+
+-----Example-----
+Input
+5
+Hello Alaska Dad Peace typewriter
+Output
+Alaska Dad typewriter
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+ROWS = [set("qwertyuiop"), set("asdfghjkl"), set("zxcvbnm")]
+n = int(input())
+found = []
+for word in input().split():
+    letters = set(word.lower())
+    if any(letters <= row for row in ROWS):
+        found.append(word)
+if found:
+    print(" ".join(found))
+else:
+    print("NONE")
+""",
+        inputs=["5\nHello Alaska Dad Peace typewriter\n", "1\na\n", "1\nab\n", "3\nZXC mnb QWERTY\n",
+                "2\nkeyboard row\n", "4\nPOTTERY flask Mix zzz\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# More simulations and records
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/hotel-rooms",
+        difficulty="interview",
+        question="""\
+A hotel has rooms numbered 1 to R. When a guest checks in, the receptionist gives them the
+free room with the smallest number; if every room is taken, the guest is turned away with the
+answer FULL. When a guest checks out, their room becomes free again. Every check-out is by a
+guest who currently has a room, and guest names are unique.
+
+-----Input-----
+
+The first line contains R and n (1 <= R <= 1000, 1 <= n <= 10^4). Each of the next n lines
+contains an event: "in name" or "out name". At least one event is a check-in.
+
+-----Output-----
+
+For each check-in print the guest's name and their room number, or their name and FULL.
+
+-----Example-----
+Input
+2 6
+in ann
+in bob
+in cid
+out ann
+in dan
+in eve
+Output
+ann 1
+bob 2
+cid FULL
+dan 1
+eve FULL
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+import heapq
+
+rooms, n = map(int, input().split())
+free = list(range(1, rooms + 1))
+room_of = {}
+for _ in range(n):
+    action, name = input().split()
+    if action == "in":
+        if free:
+            room_of[name] = heapq.heappop(free)
+            print(name, room_of[name])
+        else:
+            print(name, "FULL")
+    else:
+        heapq.heappush(free, room_of.pop(name))
+""",
+        inputs=["2 6\nin ann\nin bob\nin cid\nout ann\nin dan\nin eve\n", "1 1\nin solo\n",
+                "1 3\nin a\nin b\nin c\n", "3 7\nin a\nin b\nin c\nout b\nout a\nin d\nin e\n",
+                "5 4\nin x\nout x\nin y\nin z\n", "2 5\nin p\nin q\nout q\nout p\nin r\n"],
+    ),
+    dict(
+        id="hw/stdin/next-bus",
+        difficulty="introductory",
+        question="""\
+The first bus of the day leaves the stop at time F, and then a bus leaves every D minutes, but
+no bus leaves after time L. A passenger arrives at the stop at time T. How many minutes must
+they wait? A bus leaving exactly at time T is caught with a wait of 0.
+
+-----Input-----
+
+The first line contains F, L and D: two times HH:MM (F <= L) and an integer 1 <= D <= 120. The
+second line contains T as HH:MM. All times are on the same day.
+
+-----Output-----
+
+Print the waiting time in minutes, or NO BUS if no more buses leave that day.
+
+-----Example-----
+Input
+06:00 23:00 15
+07:10
+Output
+5
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+def to_minutes(text):
+    hours, minutes = map(int, text.split(":"))
+    return hours * 60 + minutes
+
+
+first_text, last_text, every = input().split()
+first, last, every = to_minutes(first_text), to_minutes(last_text), int(every)
+now = to_minutes(input().strip())
+if now <= first:
+    departure = first
+else:
+    buses_gone = (now - first + every - 1) // every
+    departure = first + buses_gone * every
+if departure > last:
+    print("NO BUS")
+else:
+    print(departure - now)
+""",
+        inputs=["06:00 23:00 15\n07:10\n", "06:00 23:00 15\n05:00\n", "06:00 23:00 15\n06:00\n",
+                "06:00 23:00 15\n07:15\n", "06:00 23:00 15\n23:00\n", "06:00 23:00 15\n23:01\n",
+                "06:00 22:50 20\n22:45\n", "00:00 23:59 120\n12:01\n"],
+    ),
+    dict(
+        id="hw/stdin/bus-capacity",
+        difficulty="introductory",
+        question="""\
+A city bus can carry at most C passengers and starts its route empty. At every stop, first
+some passengers get off, then the people waiting try to get on. If not all of them fit, the
+bus fills up and the rest are left behind. Count the passengers on board after the last stop,
+the total number of people left behind, and the number of stops the bus leaves completely full.
+
+-----Input-----
+
+The first line contains C and n (1 <= C <= 1000, 1 <= n <= 1000). Each of the next n lines
+contains two integers: how many passengers get off (never more than are on board) and how many
+people are waiting (0 to 1000).
+
+-----Output-----
+
+Print three integers: passengers on board at the end, people left behind, and full departures.
+
+-----Example-----
+Input
+50 3
+0 30
+10 40
+25 5
+Output
+30 10 1
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+capacity, n = map(int, input().split())
+on_board = left_behind = full_departures = 0
+for _ in range(n):
+    getting_off, waiting = map(int, input().split())
+    on_board -= getting_off
+    free_seats = capacity - on_board
+    if waiting <= free_seats:
+        on_board += waiting
+    else:
+        on_board = capacity
+        left_behind += waiting - free_seats
+    if on_board == capacity:
+        full_departures += 1
+print(on_board, left_behind, full_departures)
+""",
+        inputs=["50 3\n0 30\n10 40\n25 5\n", "1 1\n0 0\n", "1 1\n0 1\n", "1 1\n0 5\n",
+                "10 3\n0 10\n10 10\n10 0\n", "5 4\n0 3\n1 1\n0 4\n5 0\n"],
+    ),
+    dict(
+        id="hw/stdin/parking-lot",
+        difficulty="interview",
+        question="""\
+A parking lot has C places and a camera at the gate that reads licence plates. Each event is
+"IN plate" or "OUT plate". A car that arrives while the lot is full is turned away (FULL). The
+camera sometimes misreads plates, so the system reports an ERROR for a car that enters while it
+is already inside, or leaves while it is not inside; such events change nothing. At the end,
+report the largest number of cars that were inside at the same time.
+
+-----Input-----
+
+The first line contains C and n (1 <= C <= 1000, 1 <= n <= 10^4). Each of the next n lines
+contains an event; plates are 1 to 10 letters and digits.
+
+-----Output-----
+
+For every turned-away car print "FULL plate", for every faulty event "ERROR plate", in event
+order; finally print "max k".
+
+-----Example-----
+Input
+2 7
+IN AB1
+IN CD2
+IN EF3
+OUT AB1
+IN EF3
+OUT XY9
+OUT CD2
+Output
+FULL EF3
+ERROR XY9
+max 2
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+capacity, n = map(int, input().split())
+inside = set()
+most = 0
+for _ in range(n):
+    kind, plate = input().split()
+    if kind == "IN":
+        if plate in inside:
+            print("ERROR", plate)
+        elif len(inside) == capacity:
+            print("FULL", plate)
+        else:
+            inside.add(plate)
+            most = max(most, len(inside))
+    elif plate in inside:
+        inside.remove(plate)
+    else:
+        print("ERROR", plate)
+print("max", most)
+""",
+        inputs=["2 7\nIN AB1\nIN CD2\nIN EF3\nOUT AB1\nIN EF3\nOUT XY9\nOUT CD2\n", "1 1\nOUT Q1\n",
+                "1 1\nIN Q1\n", "1 2\nIN A\nIN A\n", "3 6\nIN A\nOUT A\nIN B\nOUT B\nIN C\nOUT C\n",
+                "2 5\nIN A\nIN B\nIN C\nIN D\nOUT E\n"],
+    ),
+    dict(
+        id="hw/stdin/step-goal",
+        difficulty="introductory",
+        question="""\
+A fitness band counts the steps of every day. Its owner has a daily goal of G steps. For the
+last n days, count how many days reached the goal (G steps or more) and find the longest run
+of consecutive days that all reached it.
+
+-----Input-----
+
+The first line contains G and n (1 <= G <= 10^5, 1 <= n <= 1000). The second line contains n
+integers, the step counts (0 to 10^5).
+
+-----Output-----
+
+Print two integers: the number of days the goal was reached and the longest run of such days.
+
+-----Example-----
+Input
+10000 7
+12000 8000 10000 15000 11000 3000 10001
+Output
+5 3
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+goal, n = map(int, input().split())
+good_days = run = longest = 0
+for steps in map(int, input().split()):
+    if steps >= goal:
+        good_days += 1
+        run += 1
+        if run > longest:
+            longest = run
+    else:
+        run = 0
+print(good_days, longest)
+""",
+        inputs=["10000 7\n12000 8000 10000 15000 11000 3000 10001\n", "1 1\n0\n", "1 1\n1\n",
+                "5 4\n5 5 5 5\n", "5 5\n4 5 4 5 4\n", "100 6\n100 200 0 300 400 500\n"],
+    ),
+    dict(
+        id="hw/stdin/hiking-elevation",
+        difficulty="introductory",
+        question="""\
+A hiking app records the elevation every kilometre. For a finished hike it reports the total
+ascent (the sum of all rises between consecutive records), the total descent (the sum of all
+drops), and the number of climbs: a climb is a maximal run of consecutive rises, and a flat or
+falling stretch ends it.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 1000). The second line contains n integers, the elevations
+in metres (-500 to 9000).
+
+-----Output-----
+
+Print three integers: total ascent, total descent and the number of climbs.
+
+-----Example-----
+Input
+6
+100 150 150 120 180 200
+Output
+130 30 2
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+heights = list(map(int, input().split()))
+ascent = descent = climbs = 0
+climbing = False
+for before, after in zip(heights, heights[1:]):
+    if after > before:
+        ascent += after - before
+        if not climbing:
+            climbs += 1
+        climbing = True
+    else:
+        descent += before - after
+        climbing = False
+print(ascent, descent, climbs)
+""",
+        inputs=["6\n100 150 150 120 180 200\n", "1\n500\n", "2\n0 10\n", "2\n10 0\n", "3\n5 5 5\n",
+                "7\n-10 0 10 0 10 0 10\n", "5\n9000 -500 9000 -500 9000\n"],
+    ),
+    dict(
+        id="hw/stdin/sunset-view",
+        difficulty="introductory",
+        question="""\
+A street runs from west to east, and the sun sets in the west. Each lot on the street has a
+building of some height, or is empty (height 0). A building sees the sunset if it is strictly
+taller than every building to its west. An empty lot sees nothing.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 10^5). The second line contains n integers, the heights of
+the lots from west to east (0 to 10^9).
+
+-----Output-----
+
+Print the number of buildings that see the sunset. If there is at least one, print on a second
+line their positions (numbered from 1 in the west), in increasing order.
+
+-----Example-----
+Input
+6
+3 0 5 5 2 8
+Output
+3
+1 3 6
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+tallest = 0
+seeing = []
+for position, height in enumerate(map(int, input().split()), start=1):
+    if height == 0:
+        continue
+    if height > tallest:
+        seeing.append(position)
+        tallest = height
+print(len(seeing))
+if seeing:
+    print(*seeing)
+""",
+        inputs=["6\n3 0 5 5 2 8\n", "1\n0\n", "1\n7\n", "4\n4 3 2 1\n", "4\n1 2 3 4\n", "3\n0 0 0\n",
+                "5\n0 2 0 2 3\n"],
+    ),
+    dict(
+        id="hw/stdin/judges-scores",
+        difficulty="introductory",
+        question="""\
+In a gymnastics competition each judge types a score from 0 to 100 on a keypad. The keypads
+are old: a number outside 0..100 is a typing error and that judge's score is ignored. To make
+the result fair, when at least three valid scores remain the single highest and the single
+lowest valid score are dropped (only one of each, even if several judges gave it) and the rest
+are averaged. With one or two valid scores, all of them are averaged.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 20), the number of judges. The second line contains n
+integers (-1000 to 1000), the typed scores.
+
+-----Output-----
+
+Print the final score with exactly two digits after the decimal point, or NO SCORE if no valid
+score remains.
+
+-----Example-----
+Input
+5
+7 9 8 10 6
+Output
+8.00
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+scores = sorted(s for s in map(int, input().split()) if 0 <= s <= 100)
+if not scores:
+    print("NO SCORE")
+else:
+    if len(scores) >= 3:
+        scores = scores[1:-1]
+    print(f"{sum(scores) / len(scores):.2f}")
+""",
+        inputs=["5\n7 9 8 10 6\n", "1\n100\n", "1\n101\n", "2\n0 1\n", "3\n0 0 0\n", "3\n10 90 50\n",
+                "4\n100 100 100 0\n", "6\n1 2 3 4 5 6\n", "4\n-5 40 200 60\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Interview classics in a story
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/class-ranking",
+        difficulty="interview",
+        question="""\
+After a maths olympiad the teacher publishes the ranking. Students are ordered by score, the
+highest first; students with equal scores are listed alphabetically and share the same place,
+and the next place skips accordingly (two students in 1st place are followed by 3rd place).
+Students who were absent (ABS) are listed at the end, alphabetically, with a dash instead of a
+place.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 1000). Each of the next n lines contains a name (lowercase
+letters, unique) and a score from 0 to 100 or the word ABS.
+
+-----Output-----
+
+Print one line per student: the place, the name and the score (or "- name ABS").
+
+-----Example-----
+Input
+5
+olga 90
+ivan 85
+anna 90
+petr ABS
+boris 70
+Output
+1 anna 90
+1 olga 90
+3 ivan 85
+4 boris 70
+- petr ABS
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+present, absent = [], []
+for _ in range(n):
+    name, score = input().split()
+    if score == "ABS":
+        absent.append(name)
+    else:
+        present.append((-int(score), name))
+present.sort()
+place = 0
+for i, (negative_score, name) in enumerate(present):
+    if i == 0 or negative_score != present[i - 1][0]:
+        place = i + 1
+    print(place, name, -negative_score)
+for name in sorted(absent):
+    print("-", name, "ABS")
+""",
+        inputs=["5\nolga 90\nivan 85\nanna 90\npetr ABS\nboris 70\n", "1\nzed 0\n", "1\nzed ABS\n",
+                "3\nc 50\nb 50\na 50\n", "4\nd 10\nc 20\nb 30\na 40\n",
+                "6\nx 100\ny ABS\nw 99\nv 99\nu 98\nt ABS\n"],
+    ),
+    dict(
+        id="hw/stdin/street-lamps",
+        difficulty="interview",
+        question="""\
+The lamps along a street are described by a string: '1' for a working lamp and '0' for a
+broken one. The city can afford to repair one broken lamp this month. Which repair gives the
+longest stretch of consecutive working lamps? Print the length of that stretch. (If no lamp is
+broken, nothing needs repairing.)
+
+-----Input-----
+
+The only line contains a string of 1 to 10^5 characters, each '0' or '1'.
+
+-----Output-----
+
+Print the length of the longest run of working lamps possible after at most one repair.
+
+-----Example-----
+Input
+1101110
+Output
+6
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+lamps = input().strip()
+best = left = broken = 0
+for right, lamp in enumerate(lamps):
+    if lamp == "0":
+        broken += 1
+    while broken > 1:
+        if lamps[left] == "0":
+            broken -= 1
+        left += 1
+    best = max(best, right - left + 1)
+print(best)
+""",
+        inputs=["1101110\n", "0\n", "1\n", "111\n", "000\n", "10101\n", "0110\n", "1" * 500 + "0" + "1" * 499 + "\n"],
+    ),
+    dict(
+        id="hw/stdin/almost-palindrome",
+        difficulty="interview",
+        question="""\
+A word game awards points for palindromes, words that read the same backwards. A word that is
+not a palindrome but becomes one after deleting exactly one of its letters is ALMOST a
+palindrome and earns half the points. Classify each word.
+
+-----Input-----
+
+The only line contains a word of 1 to 10^5 lowercase letters.
+
+-----Output-----
+
+Print PALINDROME, ALMOST or NO.
+
+-----Examples-----
+Input
+abca
+Output
+ALMOST
+
+Input
+abc
+Output
+NO
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+def is_palindrome(s, i, j):
+    while i < j:
+        if s[i] != s[j]:
+            return False
+        i, j = i + 1, j - 1
+    return True
+
+
+word = input().strip()
+i, j = 0, len(word) - 1
+while i < j and word[i] == word[j]:
+    i, j = i + 1, j - 1
+if i >= j:
+    print("PALINDROME")
+elif is_palindrome(word, i + 1, j) or is_palindrome(word, i, j - 1):
+    print("ALMOST")
+else:
+    print("NO")
+""",
+        inputs=["abca\n", "abc\n", "a\n", "ab\n", "racecar\n", "abccdba\n", "abcdef\n", "deeee\n",
+                "ebcbbececabbacecbbcbe\n"],
+    ),
+    dict(
+        id="hw/stdin/rle-decode",
+        difficulty="introductory",
+        group="hw/call/run-length",  # same topic as this call-based problem: same split
+        question="""\
+A game stores its level maps compressed: every letter may be followed by a number saying how
+many times it repeats, and a letter without a number appears once. So a3b2c means aaabbc.
+A file whose text starts with a digit is corrupted. Decode a map line.
+
+-----Input-----
+
+The only line contains a non-empty string of lowercase letters and digits. Every number is at
+least 1 and has no leading zeros, and the decoded line has at most 10^4 letters.
+
+-----Output-----
+
+Print the decoded line, or CORRUPTED.
+
+-----Examples-----
+Input
+a3b2c
+Output
+aaabbc
+
+Input
+x12y
+Output
+xxxxxxxxxxxxy
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+packed = input().strip()
+if packed[0].isdigit():
+    print("CORRUPTED")
+else:
+    pieces = []
+    i = 0
+    while i < len(packed):
+        j = i + 1
+        while j < len(packed) and packed[j].isdigit():
+            j += 1
+        if j > i + 1:
+            count = int(packed[i + 1:j])
+        else:
+            count = 1
+        pieces.append(packed[i] * count)
+        i = j
+    print("".join(pieces))
+""",
+        inputs=["a3b2c\n", "x12y\n", "a\n", "3a\n", "abc\n", "z1\n", "a2b10c1\n"],
+    ),
+    dict(
+        id="hw/stdin/plot-overlap",
+        difficulty="introductory",
+        question="""\
+Two neighbours argue about their garden plots. Each plot is a rectangle with sides parallel to
+the axes of the town map, given by its lower-left corner (x1, y1) and upper-right corner
+(x2, y2). Find the area the plots share. If they only share a piece of border (an edge or a
+corner) print TOUCH, and if they do not meet at all print APART.
+
+-----Input-----
+
+Two lines, one per plot, each with four integers x1 y1 x2 y2 (-10^4 <= x1 < x2 <= 10^4,
+-10^4 <= y1 < y2 <= 10^4).
+
+-----Output-----
+
+Print the shared area, TOUCH or APART.
+
+-----Example-----
+Input
+0 0 4 3
+2 1 6 5
+Output
+4
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+ax1, ay1, ax2, ay2 = map(int, input().split())
+bx1, by1, bx2, by2 = map(int, input().split())
+width = min(ax2, bx2) - max(ax1, bx1)
+height = min(ay2, by2) - max(ay1, by1)
+if width < 0 or height < 0:
+    print("APART")
+elif width == 0 or height == 0:
+    print("TOUCH")
+else:
+    print(width * height)
+""",
+        inputs=["0 0 4 3\n2 1 6 5\n", "0 0 1 1\n0 0 1 1\n", "0 0 2 2\n2 0 4 2\n", "0 0 2 2\n2 2 3 3\n",
+                "0 0 2 2\n3 3 4 4\n", "0 0 10 10\n2 2 3 3\n", "-10000 -10000 10000 10000\n-10000 -10000 10000 10000\n",
+                "0 0 2 2\n0 5 2 6\n"],
+    ),
+    dict(
+        id="hw/stdin/age-today",
+        difficulty="introductory",
+        question="""\
+A registration form asks for a date of birth and shows the person's age in full years. The
+age goes up by one on the birthday itself; people born on February 29 get one year older on
+March 1 in years without that day. On the birthday the form also wishes HAPPY BIRTHDAY. A date
+of birth after today is NOT BORN YET.
+
+-----Input-----
+
+The first line contains today's date and the second line the date of birth, both as
+YYYY-MM-DD (valid dates, years 1900 to 2100).
+
+-----Output-----
+
+Print NOT BORN YET, or the age, followed by " HAPPY BIRTHDAY" if today is the birthday.
+
+-----Examples-----
+Input
+2024-05-10
+2000-05-10
+Output
+24 HAPPY BIRTHDAY
+
+Input
+2024-05-09
+2000-05-10
+Output
+23
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+today = tuple(map(int, input().split("-")))
+born = tuple(map(int, input().split("-")))
+if born > today:
+    print("NOT BORN YET")
+else:
+    age = today[0] - born[0]
+    if today[1:] < born[1:]:
+        age -= 1
+    if today[1:] == born[1:]:
+        print(age, "HAPPY BIRTHDAY")
+    else:
+        print(age)
+""",
+        inputs=["2024-05-10\n2000-05-10\n", "2024-05-09\n2000-05-10\n", "2024-05-10\n2024-05-10\n",
+                "2024-05-10\n2024-05-11\n", "2023-03-01\n2000-02-29\n", "2023-02-28\n2000-02-29\n",
+                "2024-02-29\n2000-02-29\n", "2100-12-31\n1900-01-01\n"],
+    ),
+    dict(
+        id="hw/stdin/weekday",
+        difficulty="interview",
+        question="""\
+A calendar widget needs the day of the week of any date. January 1 of the year 1 (in the
+Gregorian calendar extended backwards) was a Monday. A year is a leap year if it is divisible
+by 4, except years divisible by 100 that are not divisible by 400. Superstitious users also
+want to be warned: if the date is a Friday the 13th, print UNLUCKY after the day's name.
+
+-----Input-----
+
+The only line contains a valid date YYYY-MM-DD (year 1 to 9999).
+
+-----Output-----
+
+Print the English name of the day of the week (Monday, Tuesday, ...), followed by " UNLUCKY"
+for a Friday the 13th.
+
+-----Examples-----
+Input
+2024-01-01
+Output
+Monday
+
+Input
+2023-10-13
+Output
+Friday UNLUCKY
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+year, month, day = map(int, input().split("-"))
+past = year - 1
+days = 365 * past + past // 4 - past // 100 + past // 400
+days += DAYS_BEFORE_MONTH[month - 1] + day - 1
+if month > 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+    days += 1
+name = NAMES[days % 7]
+if name == "Friday" and day == 13:
+    print(name, "UNLUCKY")
+else:
+    print(name)
+""",
+        inputs=["2024-01-01\n", "2023-10-13\n", "0001-01-01\n", "2000-02-29\n", "2000-03-01\n",
+                "1900-03-01\n", "2023-10-14\n", "2024-09-13\n", "9999-12-31\n", "2026-11-26\n"],
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Greedy and state machines
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/vending-change",
+        difficulty="interview",
+        question="""\
+A vending machine holds a limited number of coins of 10, 5, 2 and 1. To give change it always
+starts with the largest coin: it takes as many coins of that value as it has and as still fit,
+then moves on to the next smaller value. If this does not add up to the exact change, it gives
+no coins at all and shows NO CHANGE (the customer gets a refund elsewhere). Coins given out
+are gone from the machine for the following customers.
+
+-----Input-----
+
+The first line contains the numbers of 10, 5, 2 and 1 coins in the machine (0 to 1000). The
+second line contains q (1 <= q <= 100). Each of the next q lines contains a change amount
+(1 to 10^4).
+
+-----Output-----
+
+For each customer print the coins given, from the largest value, as "valuexcount" items
+separated by spaces (only values actually used), or NO CHANGE.
+
+-----Example-----
+Input
+1 1 2 3
+3
+18
+9
+3
+Output
+10x1 5x1 2x1 1x1
+NO CHANGE
+2x1 1x1
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+COINS = (10, 5, 2, 1)
+stock = dict(zip(COINS, map(int, input().split())))
+q = int(input())
+for _ in range(q):
+    rest = int(input())
+    given = []
+    for coin in COINS:
+        take = min(rest // coin, stock[coin])
+        if take > 0:
+            given.append((coin, take))
+            rest -= take * coin
+    if rest > 0:
+        print("NO CHANGE")
+    else:
+        for coin, take in given:
+            stock[coin] -= take
+        print(" ".join(f"{coin}x{take}" for coin, take in given))
+""",
+        inputs=["1 1 2 3\n3\n18\n9\n3\n", "0 0 0 0\n1\n1\n", "0 0 0 1\n2\n1\n1\n", "5 0 0 0\n1\n30\n",
+                "1 0 5 0\n2\n6\n7\n", "0 2 3 0\n1\n8\n", "2 2 2 2\n3\n13\n13\n13\n"],
+    ),
+    dict(
+        id="hw/stdin/teleport-rooms",
+        difficulty="interview",
+        question="""\
+In a puzzle game the castle has rooms 1 to n, and every room holds one teleporter. The
+teleporter in room i sends the player to room t_i, where t_i = 0 means the castle exit. The
+player starts in room 1 and always steps into the teleporter at once. Either the player
+eventually leaves the castle, or they come back to a room they have already been in and are
+trapped forever.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 10^5). The second line contains t_1, ..., t_n
+(0 <= t_i <= n).
+
+-----Output-----
+
+Print EXIT followed by the number of teleports used to leave the castle, or LOOP followed by
+the number of different rooms the player visits.
+
+-----Examples-----
+Input
+5
+3 0 4 2 1
+Output
+EXIT 4
+
+Input
+3
+2 3 2
+Output
+LOOP 3
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+target = [0] + list(map(int, input().split()))
+visited = set()
+room = 1
+teleports = 0
+while True:
+    if room == 0:
+        print("EXIT", teleports)
+        break
+    if room in visited:
+        print("LOOP", len(visited))
+        break
+    visited.add(room)
+    room = target[room]
+    teleports += 1
+""",
+        inputs=["5\n3 0 4 2 1\n", "3\n2 3 2\n", "1\n0\n", "1\n1\n", "4\n2 3 4 0\n", "4\n2 1 4 0\n",
+                "6\n6 5 4 3 2 0\n"],
+    ),
+    dict(
+        id="hw/stdin/road-trip",
+        difficulty="interview",
+        question="""\
+A driver sets off with a full tank that lasts R kilometres and must reach a town D kilometres
+down a straight road. There are n gas stations on the way, at the given distances from the
+start; at any station the driver may fill the tank up to full. What is the smallest number of
+stops for fuel needed to reach the town? If the town cannot be reached, print IMPOSSIBLE.
+
+-----Input-----
+
+The first line contains D, R and n (1 <= D, R <= 10^9, 0 <= n <= 10^5). The second line contains
+the n station positions (0 < position < D, in any order); it is empty when n is 0.
+
+-----Output-----
+
+Print the smallest number of stops, or IMPOSSIBLE.
+
+-----Example-----
+Input
+100 40 5
+20 35 60 75 90
+Output
+2
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+distance, tank_range, n = map(int, input().split())
+points = sorted(map(int, input().split())) + [distance]
+refuelled_at = previous = stops = 0
+possible = True
+for point in points:
+    if point - previous > tank_range:
+        possible = False
+        break
+    if point - refuelled_at > tank_range:
+        refuelled_at = previous
+        stops += 1
+    previous = point
+if possible:
+    print(stops)
+else:
+    print("IMPOSSIBLE")
+""",
+        inputs=["100 40 5\n20 35 60 75 90\n", "10 10 0\n\n", "10 9 0\n\n", "10 5 1\n5\n", "10 4 1\n5\n",
+                "100 30 4\n90 30 60 20\n", "1000000000 1000000000 2\n1 2\n", "50 20 4\n10 20 30 40\n"],
+    ),
+    dict(
+        id="hw/stdin/bishop-moves",
+        difficulty="interview",
+        question="""\
+A chess bishop moves any number of squares diagonally. A chess trainer asks: what is the
+smallest number of moves the bishop needs to get from one square to another on an empty
+board? Squares are written as a column letter a-h followed by a row digit 1-8. A bishop never
+changes the colour of its square, so some squares are out of its reach.
+
+-----Input-----
+
+The only line contains two squares separated by a space.
+
+-----Output-----
+
+Print the smallest number of moves, or NEVER.
+
+-----Examples-----
+Input
+c1 f4
+Output
+1
+
+Input
+a1 a2
+Output
+NEVER
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+start, goal = input().split()
+c1, r1 = ord(start[0]) - ord("a"), int(start[1])
+c2, r2 = ord(goal[0]) - ord("a"), int(goal[1])
+if start == goal:
+    print(0)
+elif (c1 + r1) % 2 != (c2 + r2) % 2:
+    print("NEVER")
+elif abs(c1 - c2) == abs(r1 - r2):
+    print(1)
+else:
+    print(2)
+""",
+        inputs=["c1 f4\n", "a1 a2\n", "e4 e4\n", "a1 h8\n", "h1 a8\n", "a1 a3\n", "d4 e6\n", "b2 g3\n"],
+    ),
+    dict(
+        id="hw/stdin/word-wrap",
+        difficulty="interview",
+        question="""\
+An e-reader for a tiny screen wraps text greedily: it puts as many words on a line as fit into
+W characters, with one space between neighbouring words, and starts a new line when the next
+word does not fit. A word longer than W characters is placed alone on its own line (and
+sticks out of the screen).
+
+-----Input-----
+
+The first line contains W (1 <= W <= 100). The second line contains the text: 1 to 1000 words
+of printable characters separated by spaces.
+
+-----Output-----
+
+Print the wrapped lines.
+
+-----Example-----
+Input
+10
+the quick brown fox jumps over a lazy dog
+Output
+the quick
+brown fox
+jumps over
+a lazy dog
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+width = int(input())
+line = ""
+for word in input().split():
+    if not line:
+        line = word
+    elif len(line) + 1 + len(word) <= width:
+        line += " " + word
+    else:
+        print(line)
+        line = word
+if line:
+    print(line)
+""",
+        inputs=["10\nthe quick brown fox jumps over a lazy dog\n", "1\na\n", "1\na b c\n", "3\nabcdef g\n",
+                "20\nfits on one line\n", "5\nhello world hi\n", "4\nab cd ef gh ij\n"],
+    ),
+    dict(
+        id="hw/stdin/grocery-budget",
+        difficulty="introductory",
+        question="""\
+Mia goes shopping with M coins and a list of items in the order she will find them in the
+shop. She buys an item if she can still afford it; if not, she skips it and writes it down as
+missed, then carries on with the next item (a cheaper one may still fit).
+
+-----Input-----
+
+The first line contains M and n (0 <= M <= 10^6, 1 <= n <= 100). Each of the next n lines
+contains an item name (lowercase letters) and its price (1 to 10^6).
+
+-----Output-----
+
+Print the number of items bought and the money left. If some items were missed, print a
+second line "missed:" followed by their names in list order, separated by spaces.
+
+-----Example-----
+Input
+20 4
+milk 5
+cheese 18
+bread 4
+apples 12
+Output
+2 11
+missed: cheese apples
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+money, n = map(int, input().split())
+bought = 0
+missed = []
+for _ in range(n):
+    name, price = input().split()
+    price = int(price)
+    if price <= money:
+        money -= price
+        bought += 1
+    else:
+        missed.append(name)
+print(bought, money)
+if missed:
+    print("missed:", " ".join(missed))
+""",
+        inputs=["20 4\nmilk 5\ncheese 18\nbread 4\napples 12\n", "0 1\ntea 1\n", "1 1\ntea 1\n",
+                "10 3\na 3\nb 3\nc 3\n", "10 3\na 11\nb 12\nc 10\n", "1000000 2\nx 1000000\ny 1\n"],
+    ),
+    dict(
+        id="hw/stdin/noise-alert",
+        difficulty="interview",
+        question="""\
+A noise sensor near a concert hall records one reading per minute. The neighbours are warned as
+soon as the average of the last k readings is strictly greater than a threshold T. Find the
+first minute (numbered from 1) at which a warning is sent; a warning needs k full readings, so
+it cannot come before minute k.
+
+-----Input-----
+
+The first line contains n, k and T (1 <= k <= n <= 10^5, 0 <= T <= 10^4). The second line
+contains the n readings (0 to 10^4).
+
+-----Output-----
+
+Print the minute of the first warning, or NO ALERT.
+
+-----Example-----
+Input
+7 3 20
+10 20 25 30 5 40 50
+Output
+4
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n, k, threshold = map(int, input().split())
+readings = list(map(int, input().split()))
+window_sum = 0
+alert = None
+for minute, value in enumerate(readings):
+    window_sum += value
+    if minute >= k:
+        window_sum -= readings[minute - k]
+    if minute >= k - 1 and window_sum > threshold * k:
+        alert = minute + 1
+        break
+if alert is None:
+    print("NO ALERT")
+else:
+    print(alert)
+""",
+        inputs=["7 3 20\n10 20 25 30 5 40 50\n", "1 1 0\n0\n", "1 1 0\n1\n", "3 3 5\n5 5 5\n",
+                "3 3 5\n5 5 6\n", "5 2 10\n100 0 0 0 21\n", "6 1 9\n1 2 3 10 4 5\n"],
+    ),
+]
