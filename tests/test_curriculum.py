@@ -240,6 +240,19 @@ def test_real_counts_match_the_data_stats(apps_plus_dir):
     assert with_if == by_ast == 316  # 184 of 500 have no `if`: the fallback matters
 
 
+@pytest.mark.parametrize("kind, scope_kinds", [("if", {"If Statement Body"}),
+                                               ("loop", {"For Loop Body", "While Loop Body"})])
+def test_split_points_match_the_authors_scope_field(apps_plus_dir, kind, scope_kinds):
+    """APPS+ records carry the StepCoder authors' own AST blocks, `scope`: [kind, first, last].
+    Our split lines are exactly the first lines of their if-blocks (elif included) and loops."""
+    config = CurriculumConfig(split_on=(kind,), fallback=())
+    for name in ("valid_all.json", "train.json"):
+        for i, record in enumerate(json.loads((apps_plus_dir / name).read_text())):
+            ours = {p.line for p in split_points(record["canonical_solution"], config)[0]}
+            theirs = {first for block, first, _ in record["scope"] if block in scope_kinds}
+            assert ours == theirs, (name, i)
+
+
 def test_every_bundled_problem():
     data = pytest.importorskip("stepcoder_lite.data")
     if not hasattr(data, "load_source"):
