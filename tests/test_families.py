@@ -261,6 +261,11 @@ def test_splits_are_disjoint_and_held_out_combinations_are_new(problems):
             assert p.meta["holdout"] == "pair" and (fam, pkey) in train_params, p.id
     for split in ("valid", "test"):
         assert rules[(split, "params")] >= 50 and rules[(split, "pair")] >= 30, rules
+    held_params = defaultdict(set)
+    for p in problems:
+        if p.meta["holdout"] == "params":
+            held_params[_key(p)[:2]].add(p.split)
+    assert all(len(splits) == 1 for splits in held_params.values()), "a held-out param combo straddles valid and test"
 
 
 def test_every_family_and_phrasing_is_trained_on(problems):
@@ -292,3 +297,15 @@ def test_summary_reports_sizes_consistent_with_the_problems(problems):
     assert s["conditionals_mean"] >= 1
     expected_vocab = set().union(*(p.solutions[0].split() for p in problems))
     assert s["vocab_solution_tokens"] == len(expected_vocab)
+
+
+def test_readme_documents_every_family_and_the_current_counts(problems):
+    """data/families/README.md is regenerated when families change; this catches a stale one."""
+    from stepcoder_lite.data.families import summary
+
+    readme = (REPO / "data" / "families" / "README.md").read_text()
+    s = summary(problems)
+    assert f"| problems | {s['problems']} distinct" in readme
+    assert f"train {s['per_split']['train']}, valid {s['per_split']['valid']}, test {s['per_split']['test']}" in readme
+    for f in FAMILIES:
+        assert f"| `{f.name}` |" in readme, f"{f.name} missing from data/families/README.md"

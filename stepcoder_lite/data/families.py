@@ -43,8 +43,10 @@ For each family, with ``rng = Random(sha256("split/<SPLIT_SEED>/<family>"))``:
 2. **held-out pairs**: of the remaining parameter combinations, ``round(HOLDOUT_PAIR_FRAC *
    P)`` (at least 1) are drawn and for each one of its phrasings is held out; the same
    parameters appear in train with the other phrasings.
-3. held-out problems, in the drawn order, alternate between ``valid`` and ``test``; every
-   other problem is ``train``.
+3. the held-out units (a whole parameter combination, or one pair), in the drawn order, go
+   to whichever of ``valid``/``test`` has fewer of this family's problems so far (ties: a
+   side drawn per family); every other problem is ``train``. A held-out parameter
+   combination is therefore unseen in train *and* in the other held-out split.
 
 So no family is ever unseen, every phrasing of every family occurs in train, and every
 valid/test problem is a combination that never occurs in train. ``meta["holdout"]`` says
@@ -334,7 +336,7 @@ else:
 _add(
     name="count_between",
     difficulty="introductory",
-    description="count the elements inside a closed interval [lo_b, hi_b]",
+    description="count the elements inside a closed interval [x, y]",
     fmt="array",
     params=tuple({"x": x, "y": x + d} for x in range(0, 8) for d in (2, 3, 5, 8)),
     phrasings=(
@@ -577,7 +579,7 @@ _add(
     params=_grid(op=["gt", "lt", "eq", "ne"], g=[1, 2, 3]),
     phrasings=(
         "Count the positions i such that a_i is $opw a_(i+$g).",
-        "How many times is an element $opw the element $g place(s) after it?",
+        "How many times is an element $opw the element $g $placew after it?",
         "For every pair of elements at distance $g (a_i and a_(i+$g)), check whether the first is $opw the second. Print how many pairs pass the check.",
     ),
     input_text=ARRAY_IN,
@@ -593,7 +595,7 @@ print(c)
 """,
     gen=lambda rng, p: arr(rand_arr(rng, 0, 4)),
     edges=lambda p: [arr([1] * (p["g"] + 1)), arr([0, 1, 2, 3, 4]), arr([4, 3, 2, 1, 0, 1])],
-    derive=_with(_arr_limits(0, 4)),
+    derive=_with(_arr_limits(0, 4), lambda p: {"placew": "place" if p["g"] == 1 else "places"}),
 )
 
 _add(
@@ -1178,7 +1180,7 @@ _add(
         "Scan the list once, keeping the maximum and the minimum seen so far. At the end print $outw.",
     ),
     input_text=ARRAY_IN,
-    output_text="Print $outw (two numbers are separated by a space).",
+    output_text="$outline",
     code="""
 n = int(input())
 a = list(map(int, input().split()))
@@ -1193,7 +1195,15 @@ print($expr)
 """,
     gen=lambda rng, p: arr(rand_arr(rng, -20, 20)),
     edges=lambda p: [arr([5]), arr([1, 7, -3]), arr([4, 2, 9])],
-    derive=_with(_arr_limits(-20, 20), lambda p: {"expr": _MINMAX_OUT[p["out"]][0], "outw": _MINMAX_OUT[p["out"]][1]}),
+    derive=_with(
+        _arr_limits(-20, 20),
+        lambda p: {
+            "expr": _MINMAX_OUT[p["out"]][0],
+            "outw": _MINMAX_OUT[p["out"]][1],
+            "outline": f"Print two integers separated by a space: {_MINMAX_OUT[p['out']][1]}." if "," in _MINMAX_OUT[p["out"]][0]
+            else f"Print one integer: {_MINMAX_OUT[p['out']][1]}.",
+        },
+    ),
 )
 
 # ---- strings
@@ -1381,9 +1391,9 @@ _add(
     fmt="string",
     params=tuple([{"ch": "any"}] + [{"ch": c} for c in "abc"]),
     phrasings=(
-        "Find the length of the longest block of consecutive equal characters$chw in s.",
-        "A run is a maximal group of neighbouring equal letters. Print the length of the longest run$chw.",
-        "What is the largest number of identical letters$chw standing next to each other in the string?",
+        "Find the length of the longest block of consecutive $blockw in s.",
+        "A run is a maximal group of neighbouring equal letters. Print the length of the longest run$ofw.",
+        "What is the largest number of $blockw standing next to each other in the string?",
     ),
     input_text=STRING_IN,
     output_text="Print one integer: the length$zero.",
@@ -1417,7 +1427,8 @@ print(b)
     derive=_with(
         {"len_lo": 1, "len_hi": 12},
         lambda p: {
-            "chw": "" if p["ch"] == "any" else f" '{p['ch']}'",
+            "blockw": "equal letters" if p["ch"] == "any" else f"letters '{p['ch']}'",
+            "ofw": "" if p["ch"] == "any" else f" of the letter '{p['ch']}'",
             "zero": "" if p["ch"] == "any" else f" (0 if there is no '{p['ch']}')",
         },
     ),
@@ -1516,9 +1527,9 @@ _add(
     fmt="string",
     params=_grid(dir=["right", "left"], k=list(range(1, 13))),
     phrasings=(
-        "Encrypt s with a Caesar cipher: move every letter $k positions $dirw in the alphabet (cyclically, so $wrap). Digits stay unchanged.",
+        "Encrypt s with a Caesar cipher: move every letter $k $posw $dirw in the alphabet (cyclically, so $wrap). Digits stay unchanged.",
         "Shift each lowercase letter of the string by $k $dirw, wrapping around the alphabet ($wrap); keep the digits as they are.",
-        "A spy replaces every letter by the letter $k places $dirw of it in the alphabet, going around the end ($wrap). Digits are not changed. Print the coded message.",
+        "A spy replaces every letter by the letter $k $placew $dirw of it in the alphabet, going around the end ($wrap). Digits are not changed. Print the coded message.",
     ),
     input_text=ALNUM_IN,
     output_text="Print the encrypted string.",
@@ -1536,6 +1547,8 @@ print(t)
     edges=lambda p: [line("a"), line("z9"), line("7")],
     derive=lambda p: {
         "pm": "+" if p["dir"] == "right" else "-",
+        "posw": "position" if p["k"] == 1 else "positions",
+        "placew": "place" if p["k"] == 1 else "places",
         "dirw": "forward" if p["dir"] == "right" else "backward",
         "wrap": "after z comes a" if p["dir"] == "right" else "before a comes z",
     },
@@ -1816,7 +1829,7 @@ _add(
         "Determine if $den is a divisor of $num.",
     ),
     input_text="The only line contains two integers a and b (1 <= a, b <= 60).",
-    output_text="Print $yes if it is possible, otherwise print $no.",
+    output_text="Print $yes for a positive answer and $no otherwise.",
     code="""
 a, b = map(int, input().split())
 if $num % $den == 0:
@@ -2308,8 +2321,8 @@ print(s)
 
 _add(
     name="digits_rule",
-    difficulty="interview",
-    description="build a number from the digits of n: keep even/odd digits, reversed or not",
+    difficulty="introductory",
+    description="keep only the even/odd digits of n, or print a word when none are left",
     fmt="int",
     params=_grid(keep=["even", "odd"], word=["-1", "NONE"]),
     phrasings=(
@@ -2391,15 +2404,19 @@ def split_table(family: Family) -> dict[tuple[str, int], tuple[str, str | None]]
     held_params = order[:n_hold_params]
     pair_params = order[n_hold_params:n_hold_params + n_hold_pairs]
 
-    held: list[tuple[tuple[str, int], str]] = []
-    for key in held_params:
-        held += [((key, ph), "params") for ph in range(n_phr)]
-    for key in pair_params:
-        held.append(((key, rng.randrange(n_phr)), "pair"))
+    # held-out units: a whole parameter combination (all phrasings) or one (params, phrasing) pair
+    units: list[tuple[list[tuple[str, int]], str]] = [([(key, ph) for ph in range(n_phr)], "params") for key in held_params]
+    units += [([(key, rng.randrange(n_phr))], "pair") for key in pair_params]
 
     table = {(key, ph): ("train", None) for key in keys for ph in range(n_phr)}
-    for i, (combo, rule) in enumerate(held):
-        table[combo] = ("valid" if i % 2 == 0 else "test", rule)
+    size = {"valid": 0, "test": 0}
+    first = rng.choice(["valid", "test"])  # who wins ties: balanced across families on average
+    second = "test" if first == "valid" else "valid"
+    for combos, rule in units:
+        which = first if size[first] <= size[second] else second
+        size[which] += len(combos)
+        for combo in combos:
+            table[combo] = (which, rule)
     return table
 
 
