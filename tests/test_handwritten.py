@@ -213,3 +213,123 @@ def test_split_rule_is_stable_and_roughly_70_15_15():
     splits = [build.split_for(f"hw/x/{i}") for i in range(2000)]
     for s, share in (("train", 0.70), ("valid", 0.15), ("test", 0.15)):
         assert abs(splits.count(s) / len(splits) - share) < 0.04
+
+
+# --- the reference solutions are right -----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_every_reference_solution_passes_the_real_executor():
+    """What the trainer will see: the bundled loader's records, judged by the sandboxed executor."""
+    from stepcoder_lite.data import load_source
+    from stepcoder_lite.executor import Executor
+
+    problems = load_source("handwritten")
+    with Executor(workers=2) as executor:
+        results = executor.run_batch([(p.solutions[0], p.tests()) for p in problems])
+    failed = {p.id: r.verdict.value for p, r in zip(problems, results) if not r.passed}
+    assert not failed
+
+
+def _brute_street_lamps(text):
+    s = text.split()[0]
+    candidates = [s] + [s[:i] + "1" + s[i + 1:] for i, ch in enumerate(s) if ch == "0"]
+    return str(max(max((len(run) for run in c.split("0")), default=0) for c in candidates))
+
+
+def _brute_almost_palindrome(text):
+    w = text.split()[0]
+    if w == w[::-1]:
+        return "PALINDROME"
+    deletions = (w[:i] + w[i + 1:] for i in range(len(w)))
+    return "ALMOST" if any(d == d[::-1] for d in deletions) else "NO"
+
+
+def _brute_two_gifts(text):
+    lines = text.splitlines()
+    k = int(lines[0].split()[1])
+    prices = list(map(int, lines[1].split()))
+    pairs = [sorted((prices[i], prices[j])) for i in range(len(prices)) for j in range(i + 1, len(prices))]
+    pairs = [p for p in pairs if sum(p) == k]
+    if not pairs:
+        return "IMPOSSIBLE"
+    best = min(pairs, key=lambda p: p[1] - p[0])
+    return f"{best[0]} {best[1]}"
+
+
+def _brute_road_trip(text):
+    lines = text.splitlines()
+    d, r, _ = map(int, lines[0].split())
+    points = [0] + sorted(map(int, lines[1].split())) + [d]
+    stops = [0] + [None] * (len(points) - 1)  # fewest refuels to arrive at points[i] (refuel there not counted)
+    for i in range(1, len(points)):
+        options = [stops[j] + (j > 0) for j in range(i) if stops[j] is not None and points[i] - points[j] <= r]
+        stops[i] = min(options) if options else None
+    return "IMPOSSIBLE" if stops[-1] is None else str(stops[-1])
+
+
+def _brute_grid_paths(text):
+    lines = text.splitlines()
+    h, w = map(int, lines[0].split())
+    grid = lines[1:]
+    if h * w > 25:
+        return None  # too big to enumerate paths
+
+    def count(r, c):
+        if r >= h or c >= w or grid[r][c] == "#":
+            return 0
+        if (r, c) == (h - 1, w - 1):
+            return 1
+        return count(r + 1, c) + count(r, c + 1)
+
+    return str(count(0, 0))
+
+
+def _brute_bishop(text):
+    start, goal = text.split()
+    squares = [(c, r) for c in range(8) for r in range(8)]
+    a, b = (ord(start[0]) - 97, int(start[1]) - 1), (ord(goal[0]) - 97, int(goal[1]) - 1)
+    dist, frontier = {a: 0}, [a]
+    while frontier:
+        nxt = []
+        for c, r in frontier:
+            for c2, r2 in squares:
+                if abs(c2 - c) == abs(r2 - r) != 0 and (c2, r2) not in dist:
+                    dist[(c2, r2)] = dist[(c, r)] + 1
+                    nxt.append((c2, r2))
+        frontier = nxt
+    return str(dist[b]) if b in dist else "NEVER"
+
+
+def _brute_room_bookings(text):
+    lines = text.splitlines()[1:]
+    spans = [tuple(map(int, line.split())) for line in lines]
+    if max(r for _, r in spans) > 10**4:
+        return None
+    busy = sorted({m for l, r in spans for m in range(l, r)})
+    blocks = 1 + sum(1 for x, y in zip(busy, busy[1:]) if y != x + 1)  # touching bookings leave no gap
+    return f"{len(busy)} {blocks}"
+
+
+BRUTE_FORCE = {
+    "hw/stdin/street-lamps": _brute_street_lamps,
+    "hw/stdin/almost-palindrome": _brute_almost_palindrome,
+    "hw/stdin/two-gifts": _brute_two_gifts,
+    "hw/stdin/road-trip": _brute_road_trip,
+    "hw/stdin/grid-paths": _brute_grid_paths,
+    "hw/stdin/bishop-moves": _brute_bishop,
+    "hw/stdin/room-bookings": _brute_room_bookings,
+}
+
+
+@pytest.mark.parametrize("problem_id", sorted(BRUTE_FORCE))
+def test_interview_references_agree_with_brute_force(committed, problem_id):
+    (problem,) = [p for p in committed if p.id == problem_id]
+    checked = 0
+    for test_input, expected in zip(problem.inputs, problem.outputs):
+        brute = BRUTE_FORCE[problem_id](test_input)
+        if brute is None:
+            continue
+        assert expected.strip() == brute, (problem_id, test_input)
+        checked += 1
+    assert checked >= 5
