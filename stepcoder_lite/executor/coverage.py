@@ -1,0 +1,164 @@
+"""Executed lines -> executed *statements*: what FGO needs.
+
+The tracer in the sandbox records the 1-based line numbers on which Python reported a
+``line`` event. Those are not yet what FGO wants:
+
+* a statement spread over several lines (``x = f(a,\\n      b)``) may report only its
+  first line, yet all of its lines were executed;
+* a compound statement's header (``if a and\\n   b:``, decorators + ``def``) is one unit;
+* ``else:`` / ``finally:`` lines emit no event of their own: they count when their block ran;
+* some statements compile to no code at all (a docstring, ``global``), so they never report:
+  they count when a statement beside them in the same block ran.
+
+:func:`statement_map` parses the program once into disjoint *spans* (one per simple statement,
+one per compound header, one per ``else:``/``finally:`` keyword line), each with its parent
+span, and :func:`expand_to_statements` maps hit lines onto them: a span is executed when one
+of its lines was hit or one of its children was executed (a header whose body ran was
+reached). Blank lines and comments between statements never count.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from dataclasses import dataclass, field
+
+
+@dataclass
+class StatementMap:
+    """Disjoint spans of a program. ``spans[i] = (first_line, last_line)`` (1-based, inclusive)."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)        # index of the enclosing header span, -1 at top
+    codeless: list[bool] = field(default_factory=list)     # compiles to nothing (docstring, pass, global)
+    siblings: list[int] = field(default_factory=list)      # id of the block the span sits in
+    line_to_span: dict[int, int] = field(default_factory=dict)
+
+
+_NO_CODE = (ast.Pass, ast.Global, ast.Nonlocal)
+
+
+def _is_codeless(node: ast.stmt) -> bool:
+    if isinstance(node, _NO_CODE):
+        return True
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+
+
+def statement_map(source: str) -> StatementMap:
+    """Parse ``source`` (must be valid Python) into statement spans."""
+    tree = ast.parse(source)
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline)
+                  if t.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
+                                    tokenize.DEDENT, tokenize.ENDMARKER)]
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        tokens = []
+    starts = [t.start for t in tokens]
+    smap = StatementMap()
+    block_counter = [0]
+
+    import bisect
+
+    def first_token_at(pos):
+        return bisect.bisect_left(starts, pos)
+
+    def header_end(node) -> int:
+        """Line of the first ':' at bracket depth 0 after the statement's start."""
+        depth = 0
+        for tok in tokens[first_token_at((node.lineno, node.col_offset)):]:
+            if tok.type == tokenize.OP:
+                if tok.string in "([{":
+                    depth += 1
+                elif tok.string in ")]}":
+                    depth -= 1
+                elif tok.string == ":" and depth == 0:
+                    return tok.start[0]
+        return node.lineno
+
+    def keyword_line(stmt, word) -> int | None:
+        """Line of the ``word:`` (else / finally) that directly precedes ``stmt``, if any."""
+        i = first_token_at((stmt.lineno, stmt.col_offset))
+        if i >= 2 and tokens[i - 1].string == ":" and tokens[i - 2].string == word:
+            return tokens[i - 2].start[0]
+        return None
+
+    def starts_with(stmt, word) -> bool:
+        i = first_token_at((stmt.lineno, stmt.col_offset))
+        return i < len(tokens) and tokens[i].string == word
+
+    def add(first, last, parent, codeless, block) -> int:
+        smap.spans.append((first, last))
+        smap.parent.append(parent)
+        smap.codeless.append(codeless)
+        smap.siblings.append(block)
+        k = len(smap.spans) - 1
+        for ln in range(first, last + 1):
+            smap.line_to_span.setdefault(ln, k)
+        return k
+
+    def block(stmts, parent):
+        block_counter[0] += 1
+        bid = block_counter[0]
+        for node in stmts:
+            visit(node, parent, bid)
+
+    def visit(node, parent, bid):
+        bodies = [(name, getattr(node, name)) for name in ("body", "orelse", "finalbody")
+                  if isinstance(getattr(node, name, None), list) and getattr(node, name)]
+        handlers = getattr(node, "handlers", None) or []
+        cases = getattr(node, "cases", None) or []
+        if not bodies and not handlers and not cases:
+            add(node.lineno, node.end_lineno or node.lineno, parent, _is_codeless(node), bid)
+            return
+        first = node.lineno
+        for dec in getattr(node, "decorator_list", []) or []:
+            first = min(first, dec.lineno)
+        head = add(first, max(header_end(node), node.lineno), parent, False, bid)
+        for name, stmts in bodies:
+            if name == "body":
+                block(stmts, head)
+                continue
+            if name == "orelse" and isinstance(stmts[0], ast.If) and starts_with(stmts[0], "elif"):
+                block(stmts, head)  # the elif is a header of its own
+                continue
+            line = keyword_line(stmts[0], "else" if name == "orelse" else "finally")
+            if line is None:
+                block(stmts, head)
+            else:
+                kw = add(line, line, head, False, bid)
+                block(stmts, kw)
+        for h in handlers:
+            hs = add(h.lineno, max(header_end(h), h.lineno), head, False, bid)
+            block(h.body, hs)
+        for c in cases:
+            cs = add(c.pattern.lineno, c.pattern.end_lineno or c.pattern.lineno, head, False, bid)
+            block(c.body, cs)
+
+    block(tree.body, -1)
+    return smap
+
+
+def expand_to_statements(hit_lines, smap: StatementMap) -> set[int]:
+    """All lines of every statement span that was executed, given the tracer's hit lines."""
+    executed = set()
+    for ln in hit_lines:
+        k = smap.line_to_span.get(ln)
+        if k is not None:
+            executed.add(k)
+    # A span whose child ran was reached: walk up the parents.
+    for k in list(executed):
+        p = smap.parent[k]
+        while p >= 0 and p not in executed:
+            executed.add(p)
+            p = smap.parent[p]
+    # Statements that compile to nothing count when their block ran.
+    ran_blocks = {smap.siblings[k] for k in executed}
+    for k, codeless in enumerate(smap.codeless):
+        if codeless and smap.siblings[k] in ran_blocks:
+            executed.add(k)
+    lines = set()
+    for k in executed:
+        first, last = smap.spans[k]
+        lines.update(range(first, last + 1))
+    return lines

@@ -1,0 +1,1207 @@
+"""The far side of the executor: a fork server and the sandboxed processes it starts.
+
+This file is deliberately standard-library only and runnable as a script. The supervisor
+(``core.Executor``) starts one copy per worker as a small, separate Python process::
+
+    python -I -S sandbox.py CONFIG_JSON
+
+(``-I``: no user site, no PYTHON* variables; ``-S``: no ``site`` import, so the server starts
+in ~20 ms and forks in ~0.5 ms). The server never sees an expected output: it receives a
+program and one test's *input*, forks a child per test, and reports back what the child did
+(stdout, exit status, returned value, executed lines, CPU time). The supervisor alone holds
+the expected outputs and judges.
+
+Per test, the child (called **A** below) does, in order:
+
+1. ``setsid()``: its own session and process group, no controlling terminal.
+2. ``chdir`` into a fresh, empty temporary directory (``0700``, owned by the sandbox user).
+3. fds 0/1/2 = the test's stdin (a memfd), a stdout pipe, a stderr pipe; fd 3 = a result pipe;
+   every other fd is closed.
+4. resource limits: CPU seconds, address space, file size, processes, stack, no core dumps,
+   open files.
+5. when root: drop every privilege to a per-worker uid/gid (no supplementary groups), so the
+   program cannot touch root's files, signal root's processes or read their ``/proc`` entries.
+6. ``no_new_privs``; a **Landlock** ruleset when the kernel has one (writes allowed only below
+   the temporary directory and to ``/dev/null``; TCP bind/connect denied; signals and abstract
+   unix sockets scoped to the sandbox); a **seccomp** filter when ``pyseccomp`` and the
+   system's libseccomp are present (ptrace, process_vm_*, mount, namespaces, bpf, keyctl, ...
+   and IPv4/IPv6/netlink/packet sockets return an error). Each layer reports whether it is on
+   (``python -m stepcoder_lite exec --json`` prints them under ``"sandbox"``).
+7. a clean environment (PATH, HOME=the temp dir, LANG, single-threaded BLAS), then the
+   program runs as ``__main__`` with a line tracer restricted to the program's own code.
+
+Everything the child spawned is killed when it ends or at the deadline: the whole process
+group, every process of the per-worker uid (``kill(-1)`` from a helper that takes that uid;
+escaping the process group with ``setsid`` does not help), and every orphan re-parented to
+the server (it is a *child subreaper*).
+
+HumanEval-style tests (a ``check(candidate)`` function with the asserts inside) need the test
+code and the program to meet. They never share a process: the program runs in **A** and only
+answers calls; the check code runs in a second child, **B**, which receives the check code
+straight from the supervisor (the server never sees it), calls the program's functions through
+a socket with plain values only, and reports the outcome straight back to the supervisor. The
+program therefore cannot read the asserts through frames, patch ``builtins`` under them, or
+return an object whose ``==`` always says True: B only ever sees freshly decoded plain values.
+
+**Plain values.** Everything that crosses a process boundary (call arguments, returned values)
+is encoded with :func:`encode_plain` / :func:`decode_plain`: JSON with tags for tuples, sets,
+dicts with any keys, bytes, complex numbers and non-finite floats. Only exact built-in types
+come back out; subclasses are converted to their base type in the child, numpy scalars and
+arrays through ``.item()``/``.tolist()``, anything else is refused. Never pickle: unpickling
+is code execution.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import socket
+import struct
+import sys
+
+# --------------------------------------------------------------------------- plain values
+
+MAX_DEPTH = 200  # nesting depth of a plain value that we agree to encode / decode
+
+
+class NotPlain(TypeError):
+    """A value that cannot cross a process boundary as a plain value."""
+
+
+def _to_plain(x, depth=0, active=None):
+    """Convert ``x`` into JSON-able tagged data; exact built-in types only come out."""
+    if depth > MAX_DEPTH:
+        raise NotPlain("value nested deeper than %d levels" % MAX_DEPTH)
+    t = type(x)
+    if x is None or t is bool or t is str:
+        return x
+    if t is int:
+        return x
+    if t is float:
+        if math.isfinite(x):
+            return x
+        return {"f": repr(x)}  # 'inf', '-inf', 'nan'
+    if active is None:
+        active = set()
+    if id(x) in active:
+        raise NotPlain("value contains a reference cycle")
+    if t in (list, tuple, set, frozenset, dict):
+        active.add(id(x))
+        try:
+            if t is list:
+                return {"l": [_to_plain(v, depth + 1, active) for v in x]}
+            if t is tuple:
+                return {"t": [_to_plain(v, depth + 1, active) for v in x]}
+            if t is set or t is frozenset:
+                return {("s" if t is set else "fs"): [_to_plain(v, depth + 1, active) for v in x]}
+            return {"d": [[_to_plain(k, depth + 1, active), _to_plain(v, depth + 1, active)] for k, v in x.items()]}
+        finally:
+            active.discard(id(x))
+    if t is bytes or t is bytearray:
+        return {"b": bytes(x).decode("latin-1")}
+    if t is complex:
+        return {"c": [repr(x.real), repr(x.imag)]}
+    # Not an exact built-in type. Convert with the *base* type's own methods, so an object
+    # that overrides __eq__/__iter__/__str__ cannot decide what it is worth.
+    if isinstance(x, bool):
+        return bool(int.__int__(x))
+    if isinstance(x, int):
+        return int.__int__(x)
+    if isinstance(x, float):
+        return _to_plain(float.__float__(x), depth, active)
+    if isinstance(x, str):
+        return str.__str__(x)
+    if isinstance(x, dict):
+        return _to_plain(dict(dict.items(x)), depth, active)
+    if isinstance(x, (list, tuple)):
+        base = list if isinstance(x, list) else tuple
+        return _to_plain(base(base.__iter__(x)), depth, active)
+    if isinstance(x, (set, frozenset)):
+        base = set if isinstance(x, set) else frozenset
+        return _to_plain(base(base.__iter__(x)), depth, active)
+    mod = getattr(t, "__module__", "") or ""
+    if mod == "collections" and t.__name__ == "deque":
+        return _to_plain(list(x), depth, active)
+    if mod.startswith("numpy"):
+        if hasattr(x, "tolist"):
+            return _to_plain(x.tolist(), depth, active)
+    raise NotPlain("a value of type %s.%s is not a plain value" % (mod, t.__qualname__))
+
+
+def encode_plain(x) -> str:
+    """``x`` as a JSON string of tagged plain data (raises :class:`NotPlain`)."""
+    return json.dumps(_to_plain(x), allow_nan=False, separators=(",", ":"))
+
+
+def _from_plain(d, depth=0):
+    if depth > MAX_DEPTH:
+        raise NotPlain("value nested deeper than %d levels" % MAX_DEPTH)
+    t = type(d)
+    if d is None or t is bool or t is str or t is int or t is float:
+        return d
+    if t is list:  # JSON arrays only appear inside tags
+        raise NotPlain("untagged JSON array")
+    if t is not dict or len(d) != 1:
+        raise NotPlain("malformed plain value")
+    (tag, v), = d.items()
+    if tag == "l":
+        return [_from_plain(e, depth + 1) for e in v]
+    if tag == "t":
+        return tuple(_from_plain(e, depth + 1) for e in v)
+    if tag == "s":
+        return {_from_plain(e, depth + 1) for e in v}
+    if tag == "fs":
+        return frozenset(_from_plain(e, depth + 1) for e in v)
+    if tag == "d":
+        return {_from_plain(k, depth + 1): _from_plain(val, depth + 1) for k, val in v}
+    if tag == "f" and v in ("inf", "-inf", "nan"):
+        return float(v)
+    if tag == "b":
+        return v.encode("latin-1")
+    if tag == "c":
+        return complex(float(v[0]), float(v[1]))
+    raise NotPlain("unknown tag %r" % (tag,))
+
+
+def decode_plain(s):
+    """Inverse of :func:`encode_plain`; raises :class:`NotPlain` on anything malformed."""
+    try:
+        return _from_plain(json.loads(s))
+    except NotPlain:
+        raise
+    except (ValueError, TypeError, RecursionError, MemoryError, AttributeError) as e:
+        raise NotPlain("malformed plain value: %s" % type(e).__name__) from None
+
+
+# --------------------------------------------------------------------------- framing
+
+def send_msg(sock, obj, fds=()):
+    """One length-prefixed JSON message (optionally carrying file descriptors)."""
+    data = json.dumps(obj, separators=(",", ":")).encode("utf-8")
+    header = struct.pack(">I", len(data))
+    if fds:
+        socket.send_fds(sock, [header], list(fds))
+        sock.sendall(data)
+    else:
+        sock.sendall(header + data)
+
+
+def _recv_exact(sock, n, fds_out=None):
+    buf = bytearray()
+    while len(buf) < n:
+        if fds_out is not None and not buf:
+            chunk, fds, _flags, _addr = socket.recv_fds(sock, n - len(buf), 8)
+            fds_out.extend(fds)
+        else:
+            chunk = sock.recv(n - len(buf))
+        if not chunk:
+            return None
+        buf += chunk
+    return bytes(buf)
+
+
+def recv_msg(sock, with_fds=False, max_bytes=1 << 30):
+    """Receive one message; ``None`` on EOF. With ``with_fds``: ``(msg, fds)``."""
+    fds = [] if with_fds else None
+    header = _recv_exact(sock, 4, fds)
+    if header is None:
+        return (None, fds) if with_fds else None
+    (n,) = struct.unpack(">I", header)
+    if n > max_bytes:
+        raise ValueError("message of %d bytes exceeds the %d-byte cap" % (n, max_bytes))
+    data = _recv_exact(sock, n)
+    if data is None:
+        return (None, fds) if with_fds else None
+    msg = json.loads(data.decode("utf-8"))
+    return (msg, fds) if with_fds else msg
+
+
+# =========================================================================== the server
+# Everything below runs only in the server process and its children.
+
+PROGRAM_FILENAME = "<program>"
+RESULT_FD = 3
+RPC_FD = 4  # check mode: A's end of the A<->B socket
+MEMORY_EXIT = 86  # exit status of A after a MemoryError (used only if the final message is lost)
+EXIT_MARK = b"\x00\x01STEPCODER-RESULT\x01\x00"  # frames the harness's final message on fd 3
+
+# typing names a LeetCode-style starter uses without importing them (``List[int]``); they are
+# put in the namespace of call-based programs only, as LeetCode and the APPS harness do.
+TYPING_PRELUDE = ("List", "Dict", "Tuple", "Set", "FrozenSet", "Optional", "Union", "Any",
+                  "Callable", "Iterable", "Iterator", "Sequence", "Deque", "DefaultDict")
+
+# Landlock (linux/landlock.h)
+_LL_CREATE_RULESET, _LL_ADD_RULE, _LL_RESTRICT_SELF = 444, 445, 446
+_LL_VERSION_FLAG = 1
+_LL_RULE_PATH_BENEATH = 1
+_LL_FS_WRITE_FILE = 1 << 1
+_LL_FS_WRITE_RIGHTS_V1 = (1 << 1) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12)
+_LL_FS_REFER = 1 << 13      # ABI 2
+_LL_FS_TRUNCATE = 1 << 14   # ABI 3
+_LL_NET_BIND_TCP, _LL_NET_CONNECT_TCP = 1 << 0, 1 << 1          # ABI 4
+_LL_SCOPE_ABSTRACT_UNIX, _LL_SCOPE_SIGNAL = 1 << 0, 1 << 1      # ABI 6
+
+# prctl
+_PR_SET_DUMPABLE = 4
+_PR_SET_CHILD_SUBREAPER = 36
+_PR_SET_NO_NEW_PRIVS = 38
+
+# syscalls the seccomp layer refuses (EPERM): ways out of the box or into other processes
+SECCOMP_DENY = (
+    "ptrace", "process_vm_readv", "process_vm_writev", "mount", "umount2", "pivot_root",
+    "chroot", "unshare", "setns", "reboot", "kexec_load", "kexec_file_load", "init_module",
+    "finit_module", "delete_module", "bpf", "perf_event_open", "keyctl", "add_key",
+    "request_key", "userfaultfd", "swapon", "swapoff", "acct", "settimeofday", "clock_settime",
+    "adjtimex", "syslog", "quotactl", "open_by_handle_at", "name_to_handle_at", "fanotify_init",
+    "io_uring_setup", "personality", "sethostname", "setdomainname", "vhangup",
+)
+
+
+def _place_fds(plan):
+    """dup2 each source fd onto its target fd, safely even when sources and targets overlap."""
+    import fcntl
+
+    high = {target: fcntl.fcntl(src, fcntl.F_DUPFD, 100) for target, src in plan.items()}
+    for target, src in high.items():
+        os.dup2(src, target)
+    for src in set(high.values()):
+        os.close(src)
+
+
+# Standard-library modules imported once by the server, so every child starts with them
+# loaded (faster) -- and so they work at all where Python lives in a directory the sandbox uid
+# cannot read (e.g. a pyenv under /root, as on our CI): a module outside this list is then
+# importable only if its files are world-readable.
+PRELOAD = (
+    "abc", "array", "ast", "base64", "binascii", "bisect", "calendar", "cmath", "codecs", "collections",
+    "collections.abc", "contextlib", "copy", "dataclasses", "datetime", "decimal", "difflib", "enum",
+    "fnmatch", "fractions", "functools", "glob", "hashlib", "heapq", "importlib", "io", "itertools", "json",
+    "keyword", "locale", "math", "numbers", "operator", "pprint", "queue", "random", "re", "statistics",
+    "string", "struct", "textwrap", "threading", "time", "traceback", "types", "typing", "unicodedata",
+    "weakref", "zlib", "mmap", "selectors", "resource", "signal", "shutil", "tempfile", "fcntl", "linecache",
+    "fileinput", "inspect", "pickle", "subprocess", "platform", "secrets", "uuid", "csv", "errno", "select",
+    "stat", "gzip", "bz2", "lzma", "sortedcontainers", "numpy",
+)
+# numpy / sortedcontainers are imported only if installed (numpy adds ~15 MB to each server,
+# but then a program's own `import numpy` costs nothing instead of ~100 ms per test).
+
+
+class _Server:
+    """One worker: receives programs and tests on a socket, forks a sandboxed child per test."""
+
+    def __init__(self, config):
+        import ctypes
+
+        self.cfg = config
+        import importlib
+
+        for name in PRELOAD:
+            try:
+                importlib.import_module(name)
+            except ImportError:
+                pass
+        self.sock = socket.socket(fileno=config["fd"])
+        self.root = os.geteuid() == 0
+        self.uid = config.get("uid")
+        self.gid = config.get("gid")
+        self.box_root = config["box_root"]
+        self.code = None          # compiled program
+        self.code_lines = 0       # number of source lines (coverage bitmap size)
+        self.call_entry = None    # stdin mode: entry point to call after the module runs
+        self.libc = ctypes.CDLL(None, use_errno=True)
+        self.libc.syscall.restype = ctypes.c_long
+        self.layers = {"uid": bool(self.root and self.uid is not None), "landlock": 0, "seccomp": False,
+                       "subreaper": False}
+        try:
+            if self.libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0:
+                self.layers["subreaper"] = True
+        except (AttributeError, OSError):
+            pass
+        self.landlock_abi = self._landlock_abi() if config.get("landlock", True) else 0
+        self.layers["landlock"] = self.landlock_abi
+        self.seccomp = self._build_seccomp() if config.get("seccomp", True) else None
+        self.layers["seccomp"] = self.seccomp is not None
+        self.nproc = self._nproc_limit()
+        self.site_paths = [p for p in config.get("paths", []) if p not in sys.path]
+
+    # ----------------------------------------------------------------- capabilities
+
+    def _landlock_abi(self):
+        if not sys.platform.startswith("linux"):
+            return 0
+        try:
+            abi = self.libc.syscall(_LL_CREATE_RULESET, None, 0, _LL_VERSION_FLAG)
+        except OSError:
+            return 0
+        return abi if abi > 0 else 0
+
+    def _build_seccomp(self):
+        path = self.cfg.get("seccomp_path")
+        if not path:
+            return None
+        sys.path.insert(0, path)
+        try:
+            import errno as _errno
+
+            import pyseccomp as sc  # type: ignore
+        except Exception:  # missing module or missing libseccomp
+            return None
+        finally:
+            sys.path.remove(path)
+        try:
+            f = sc.SyscallFilter(sc.ALLOW)
+            for name in SECCOMP_DENY:
+                try:
+                    f.add_rule(sc.ERRNO(_errno.EPERM), name)
+                except Exception:  # a syscall this architecture does not have
+                    pass
+            for family in (socket.AF_INET, socket.AF_INET6, getattr(socket, "AF_NETLINK", 16),
+                           getattr(socket, "AF_PACKET", 17)):
+                f.add_rule(sc.ERRNO(_errno.EACCES), "socket", sc.Arg(0, sc.EQ, family))
+        except Exception:
+            return None
+        return f
+
+    def _nproc_limit(self):
+        want = int(self.cfg.get("max_processes", 64))
+        if self.layers["uid"]:
+            return want  # counts only the per-worker uid's processes
+        # Not root: RLIMIT_NPROC counts every process of this user, so allow what exists + want.
+        try:
+            uid = os.getuid()
+            count = 0
+            for name in os.listdir("/proc"):
+                if name.isdigit():
+                    try:
+                        if os.stat("/proc/" + name).st_uid == uid:
+                            count += 1
+                    except OSError:
+                        pass
+            return count + want + 64
+        except OSError:
+            return None
+
+    # ----------------------------------------------------------------- main loop
+
+    def serve(self):
+        send_msg(self.sock, {"ready": True, "pid": os.getpid(), "layers": self.layers})
+        while True:
+            msg, fds = recv_msg(self.sock, with_fds=True)
+            if msg is None:
+                return
+            op = msg.get("op")
+            try:
+                if op == "program":
+                    reply = self.load_program(msg)
+                elif op == "test":
+                    reply = self.run_test(msg, fds)
+                elif op == "ping":
+                    reply = {"ok": True, "layers": self.layers}
+                else:
+                    reply = {"harness_error": "unknown op %r" % (op,)}
+            except Exception as e:  # report, keep serving
+                import traceback
+
+                reply = {"harness_error": "%s: %s" % (type(e).__name__, e),
+                         "traceback": traceback.format_exc()[-2000:]}
+            finally:
+                for fd in fds:
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+            send_msg(self.sock, reply)
+
+    def load_program(self, msg):
+        self.code = None
+        source = msg["code"]
+        try:
+            self.code = compile(source, PROGRAM_FILENAME, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as e:
+            line = getattr(e, "lineno", None)
+            return {"compile_error": "%s: %s" % (type(e).__name__, getattr(e, "msg", None) or e), "line": line}
+        self.code_lines = source.count("\n") + 2
+        self.call_entry = msg.get("call_entry")
+        return {"ok": True}
+
+    # ----------------------------------------------------------------- one test
+
+    def run_test(self, msg, fds):
+        import mmap
+        import shutil
+        import tempfile
+        import time
+
+        if self.code is None:
+            return {"harness_error": "no program loaded"}
+        mode = msg["mode"]  # stdin | call | check
+        limits = msg["limits"]
+        coverage = bool(msg.get("coverage"))
+        box = tempfile.mkdtemp(prefix="box-", dir=self.box_root)
+        if self.layers["uid"]:
+            os.chown(box, self.uid, self.gid)
+        os.chmod(box, 0o700)
+        cov = mmap.mmap(-1, max(self.code_lines, 1) + 1) if coverage else None
+        stdin_fd = self._stdin_fd(msg.get("stdin", "") if mode == "stdin" else "")
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        res_r, res_w = os.pipe()
+        rpc = socket.socketpair() if mode == "check" else None
+        pids = []
+        self.killed = False
+        try:
+            args = decode_plain(msg["args"]) if mode == "call" else None
+            pid_a = os.fork()
+            if pid_a == 0:  # ---------------- child A: the program
+                self._child_program(box, limits, stdin_fd, out_w, err_w, res_w, rpc, cov, mode, msg, args)
+            pids.append(pid_a)
+            if mode == "check":
+                sup_fd = fds[0]
+                pid_b = os.fork()
+                if pid_b == 0:  # ------------ child B: the check code, fed by the supervisor
+                    self._child_checker(box, limits, rpc, sup_fd, err_w)
+                pids.append(pid_b)
+            for fd in (stdin_fd, out_w, err_w, res_w):
+                os.close(fd)
+            stdin_fd = out_w = err_w = res_w = None
+            if rpc is not None:
+                rpc[0].close()
+                rpc[1].close()
+            for fd in fds:  # the server never reads the supervisor<->B socket
+                os.close(fd)
+            fds.clear()
+            report = self._supervise(pids, out_r, err_r, res_r, limits, time)
+        finally:
+            for fd in (stdin_fd, out_w, err_w, res_w, out_r, err_r, res_r):
+                if fd is not None:
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+            if not self.killed:
+                self._kill_everything(pids)
+            shutil.rmtree(box, ignore_errors=True)
+        if cov is not None:
+            data = cov[:]
+            report["lines"] = [i for i in range(1, len(data)) if data[i]]
+            cov.close()
+        return report
+
+    def _stdin_fd(self, text):
+        data = text.encode("utf-8", "surrogateescape")
+        if hasattr(os, "memfd_create"):
+            fd = os.memfd_create("stdin", 0)
+        else:  # macOS etc.: an unlinked temporary file
+            import tempfile
+
+            fd, path = tempfile.mkstemp()
+            os.unlink(path)
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        os.lseek(fd, 0, os.SEEK_SET)
+        return fd
+
+    # ----------------------------------------------------------------- watching a test
+
+    def _supervise(self, pids, out_r, err_r, res_r, limits, time):
+        """Collect output under the caps until every child has exited or a limit is hit."""
+        import selectors
+
+        cpu_limit = float(limits["cpu_s"])
+        wall_limit = float(limits["wall_s"])
+        out_cap = int(limits["output_bytes"])
+        t0 = time.monotonic()
+        sel = selectors.DefaultSelector()
+        bufs = {out_r: bytearray(), err_r: bytearray(), res_r: bytearray()}
+        caps = {out_r: out_cap, err_r: out_cap, res_r: out_cap + 4096}
+        for fd in bufs:
+            os.set_blocking(fd, False)
+            sel.register(fd, selectors.EVENT_READ)
+        alive = {}
+        for pid in pids:
+            pfd = None
+            if hasattr(os, "pidfd_open"):
+                try:
+                    pfd = os.pidfd_open(pid)
+                    sel.register(pfd, selectors.EVENT_READ)
+                except OSError:
+                    pfd = None
+            alive[pid] = pfd
+        statuses = {}
+        killed_for = None  # "timeout" | "output_limit"
+        cpu_seen = 0.0
+        open_pipes = set(bufs)
+        ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+        def reap(pid):
+            try:
+                wpid, status, ru = os.wait4(pid, os.WNOHANG)
+            except ChildProcessError:
+                return True
+            if wpid == 0:
+                return False
+            statuses[pid] = (status, ru)
+            return True
+
+        while alive and killed_for is None:
+            elapsed = time.monotonic() - t0
+            if elapsed >= wall_limit:
+                killed_for = "timeout"
+                break
+            if elapsed >= cpu_limit:  # CPU time can only exceed the limit after this long
+                cpu_seen = self._cpu_time(pids[0], ticks)
+                if cpu_seen >= cpu_limit:
+                    killed_for = "timeout"
+                    break
+            wait = min(wall_limit - elapsed, 0.02 if elapsed >= cpu_limit else cpu_limit - elapsed + 0.001)
+            if any(p is None for p in alive.values()):
+                wait = min(wait, 0.005)
+            for key, _ in sel.select(timeout=max(wait, 0.001)):
+                fd = key.fd
+                if fd in bufs:
+                    if not self._drain(fd, bufs[fd], caps[fd]):
+                        sel.unregister(fd)
+                        open_pipes.discard(fd)
+                    if len(bufs[fd]) > caps[fd]:
+                        killed_for = "output_limit"
+                else:  # a pidfd became readable: that child exited
+                    for pid, pfd in list(alive.items()):
+                        if pfd == fd and reap(pid):
+                            sel.unregister(pfd)
+                            os.close(pfd)
+                            del alive[pid]
+            if any(p is None for p in alive.values()):  # no pidfds: poll
+                for pid in [p for p, pfd in alive.items() if pfd is None]:
+                    if reap(pid):
+                        del alive[pid]
+        wall = time.monotonic() - t0
+        # Kill whatever is left (the program's descendants too), then collect the rest.
+        statuses.update(self._kill_everything([p for p in pids if p not in statuses]))
+        for pid, pfd in alive.items():
+            if pfd is not None:
+                try:
+                    sel.unregister(pfd)
+                except (KeyError, ValueError):
+                    pass
+                os.close(pfd)
+        deadline = time.monotonic() + 0.5
+        while open_pipes and time.monotonic() < deadline:
+            for key, _ in sel.select(timeout=0.05):
+                if not self._drain(key.fd, bufs[key.fd], caps[key.fd]):
+                    sel.unregister(key.fd)
+                    open_pipes.discard(key.fd)
+        sel.close()
+        if killed_for is None and (len(bufs[out_r]) > out_cap or len(bufs[err_r]) > out_cap
+                                   or len(bufs[res_r]) > caps[res_r]):
+            killed_for = "output_limit"
+
+        status_a, ru_a = statuses.get(pids[0], (None, None))
+        report = {
+            "killed_for": killed_for,
+            "wall_s": wall,
+            "cpu_s": (ru_a.ru_utime + ru_a.ru_stime) if ru_a is not None else cpu_seen,
+            "max_rss_kb": ru_a.ru_maxrss if ru_a is not None else None,
+            "stdout": bytes(bufs[out_r][:out_cap]).decode("utf-8", "replace"),
+            "stderr_tail": bytes(bufs[err_r][-2000:]).decode("utf-8", "replace"),
+            "final": None,
+        }
+        report.update(self._describe_status(status_a))
+        if len(pids) > 1:
+            status_b, _ = statuses.get(pids[1], (None, None))
+            report["checker"] = self._describe_status(status_b)
+        res = bytes(bufs[res_r])
+        k = res.rfind(EXIT_MARK)
+        if k >= 0:
+            try:
+                report["final"] = json.loads(res[k + len(EXIT_MARK):].decode("utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                report["final"] = {"kind": "malformed"}
+        return report
+
+    @staticmethod
+    def _describe_status(status):
+        if status is None:
+            return {"exit_code": None, "signal": None}
+        if os.WIFSIGNALED(status):
+            return {"exit_code": None, "signal": os.WTERMSIG(status)}
+        return {"exit_code": os.WEXITSTATUS(status), "signal": None}
+
+    @staticmethod
+    def _drain(fd, buf, cap):
+        """Read what is there; keep at most cap+1 bytes. False at EOF."""
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except BlockingIOError:
+                return True
+            except OSError:
+                return False
+            if not chunk:
+                return False
+            room = cap + 1 - len(buf)
+            if room > 0:
+                buf += chunk[:room]
+            else:
+                return True  # over the cap: stop reading, the caller kills
+
+    @staticmethod
+    def _cpu_time(pid, ticks):
+        try:
+            with open("/proc/%d/stat" % pid, "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    def _kill_everything(self, pids):
+        """SIGKILL the children, their process groups, every process of the sandbox uid, and
+        every orphan the kernel re-parented to us (we are a child subreaper); then reap.
+        Returns {pid: (status, rusage)} for the given pids not yet reaped."""
+        import signal
+
+        self.killed = True
+
+        for pid in pids:
+            for kill in (os.killpg, os.kill):
+                try:
+                    kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+        if self.layers["uid"]:
+            reaper = os.fork()
+            if reaper == 0:
+                try:
+                    os.setgid(self.gid)
+                    os.setuid(self.uid)
+                    os.kill(-1, signal.SIGKILL)  # everything this uid owns, wherever it hides
+                finally:
+                    os._exit(0)
+            os.waitpid(reaper, 0)
+        statuses = {}
+        for pid in pids:
+            try:
+                _, status, ru = os.wait4(pid, 0)
+                statuses[pid] = (status, ru)
+            except ChildProcessError:
+                pass
+        for _ in range(100):
+            kids = self._children()
+            if not kids:
+                break
+            for kid in kids:
+                try:
+                    os.kill(kid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            for kid in kids:
+                try:
+                    os.waitpid(kid, 0)
+                except ChildProcessError:
+                    pass
+        while True:  # reap anything left
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+        return statuses
+
+    @staticmethod
+    def _children():
+        me = os.getpid()
+        try:
+            kids = []
+            for tid in os.listdir("/proc/%d/task" % me):
+                with open("/proc/%d/task/%s/children" % (me, tid)) as f:
+                    kids.extend(int(p) for p in f.read().split())
+            return kids
+        except OSError:
+            return []
+
+    # ----------------------------------------------------------------- entering the sandbox
+
+    def _enter_sandbox(self, box, limits, keep_fds):
+        """Runs in a fresh child, before any untrusted code. Never returns on failure."""
+        import resource
+
+        os.setsid()
+        os.chdir(box)
+        os.closerange(max(keep_fds) + 1, 1 << 16)
+        for fd in range(3, max(keep_fds) + 1):
+            if fd not in keep_fds:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+
+        def lim(which, soft, hard=None):
+            hard = soft if hard is None else hard
+            try:
+                cur_soft, cur_hard = resource.getrlimit(which)
+                if cur_hard != resource.RLIM_INFINITY:
+                    hard = min(hard, cur_hard)
+                    soft = min(soft, hard)
+                resource.setrlimit(which, (soft, hard))
+            except (ValueError, OSError):
+                pass
+
+        cpu = int(math.ceil(float(limits["cpu_s"]))) + 1
+        lim(resource.RLIMIT_CPU, cpu, cpu + 1)  # backstop; the server kills at cpu_s exactly
+        mem = int(limits["memory_mb"]) << 20
+        lim(resource.RLIMIT_AS, mem)
+        lim(resource.RLIMIT_FSIZE, int(limits["output_bytes"]))
+        lim(resource.RLIMIT_CORE, 0)
+        lim(resource.RLIMIT_NOFILE, 256)
+        lim(resource.RLIMIT_STACK, min(int(limits.get("stack_mb", 256)) << 20, mem))
+        if self.nproc is not None:
+            lim(resource.RLIMIT_NPROC, self.nproc)
+        if self.layers["uid"]:
+            os.setgroups([])
+            os.setgid(self.gid)
+            os.setuid(self.uid)  # irreversibly: real, effective and saved uid
+        self.libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+        self.libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)  # no ptrace, no /proc/<pid>/mem for peers
+        if self.landlock_abi:
+            self._landlock(box)
+        if self.seccomp is not None:
+            self.seccomp.load()
+        os.environ.clear()
+        os.environ.update({
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": box, "TMPDIR": box, "LANG": "C.UTF-8",
+            "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        })
+
+    def _landlock(self, box):
+        import ctypes
+
+        abi = self.landlock_abi
+        fs = _LL_FS_WRITE_RIGHTS_V1 | (_LL_FS_REFER if abi >= 2 else 0) | (_LL_FS_TRUNCATE if abi >= 3 else 0)
+        net = (_LL_NET_BIND_TCP | _LL_NET_CONNECT_TCP) if abi >= 4 else 0
+        scoped = (_LL_SCOPE_ABSTRACT_UNIX | _LL_SCOPE_SIGNAL) if abi >= 6 else 0
+        attr = struct.pack("=QQQ", fs, net, scoped)
+        size = 24 if abi >= 6 else (16 if abi >= 4 else 8)
+        buf = ctypes.create_string_buffer(attr[:size], size)
+        rfd = self.libc.syscall(_LL_CREATE_RULESET, buf, ctypes.c_size_t(size), 0)
+        if rfd < 0:
+            raise OSError(ctypes.get_errno(), "landlock_create_ruleset")
+        for path, rights in ((box, fs), ("/dev/null", _LL_FS_WRITE_FILE | (_LL_FS_TRUNCATE if abi >= 3 else 0))):
+            pfd = os.open(path, getattr(os, "O_PATH", 0o10000000) | os.O_CLOEXEC)
+            rule = ctypes.create_string_buffer(struct.pack("=Qi", rights, pfd), 12)
+            r = self.libc.syscall(_LL_ADD_RULE, rfd, _LL_RULE_PATH_BENEATH, rule, 0)
+            os.close(pfd)
+            if r != 0:
+                raise OSError(ctypes.get_errno(), "landlock_add_rule " + path)
+        if self.libc.syscall(_LL_RESTRICT_SELF, rfd, 0) != 0:
+            raise OSError(ctypes.get_errno(), "landlock_restrict_self")
+        os.close(rfd)
+
+    # ----------------------------------------------------------------- child A: the program
+
+    def _child_program(self, box, limits, stdin_fd, out_w, err_w, res_w, rpc, cov, mode, msg, args):
+        try:
+            plan = {0: stdin_fd, 1: out_w, 2: err_w, RESULT_FD: res_w}
+            if rpc is not None:
+                plan[RPC_FD] = rpc[0].fileno()
+            _place_fds(plan)
+            self._enter_sandbox(box, limits, list(plan))
+        except BaseException as e:  # the sandbox could not be built: never run the program
+            try:
+                os.write(2, ("sandbox setup failed: %s: %s\n" % (type(e).__name__, e)).encode())
+                os.write(RESULT_FD, EXIT_MARK + json.dumps({"kind": "sandbox_error", "detail": str(e)}).encode())
+            finally:
+                os._exit(125)
+        _Harness(self.code, cov, mode, msg, args, self.call_entry, self.site_paths).run()
+
+    # ----------------------------------------------------------------- child B: the check code
+
+    def _child_checker(self, box, limits, rpc, sup_fd, err_w):
+        try:
+            devnull = os.open("/dev/null", os.O_RDWR)
+            plan = {0: devnull, 1: devnull, 2: err_w, RPC_FD: rpc[1].fileno(), 5: sup_fd}
+            _place_fds(plan)
+            self._enter_sandbox(box, limits, list(plan))
+        except BaseException:
+            os._exit(125)
+        code = 0
+        try:
+            _run_checker(socket.socket(fileno=RPC_FD), socket.socket(fileno=5))
+        except BaseException as e:
+            try:
+                os.write(2, ("check process failed: %s: %s\n" % (type(e).__name__, e)).encode())
+            except BaseException:
+                pass
+            code = 1
+        os._exit(code)
+
+
+# =========================================================================== inside A
+
+class _Harness:
+    """Runs the program as ``__main__`` in child A, then (call mode) calls its function, or
+    (check mode) answers the checker's calls. Reports one final message on fd 3."""
+
+    def __init__(self, code, cov, mode, msg, args, call_entry, site_paths):
+        self.code, self.cov, self.mode, self.msg, self.args = code, cov, mode, msg, args
+        self.call_entry = call_entry
+        self.site_paths = site_paths
+
+    # --------------------------------------------------------------- coverage
+
+    def _install_tracer(self):
+        """A 'line' tracer restricted to the program's code objects. Each line is written
+        once to the shared bitmap (it survives the process being killed); a frame whose code
+        object has had every line seen stops being traced."""
+        cov = self.cov
+        pending = {}  # code object -> set of its lines not yet seen
+        done = set()
+        filename = PROGRAM_FILENAME
+        size = len(cov)
+
+        def local(frame, event, arg):
+            if event == "line":
+                ln = frame.f_lineno
+                if 0 < ln < size and not cov[ln]:
+                    cov[ln] = 1
+                    code = frame.f_code
+                    left = pending.get(code)
+                    if left is not None:
+                        left.discard(ln)
+                        if not left:
+                            done.add(code)
+                            frame.f_trace_lines = False  # every line of this code seen: stop
+            return local
+
+        def global_tracer(frame, event, arg):
+            code = frame.f_code
+            if code.co_filename != filename or code in done:
+                return None
+            if code not in pending:
+                lines = {ln for _, _, ln in code.co_lines() if ln is not None and ln > 0}
+                if code.co_name != "<module>":
+                    lines.discard(code.co_firstlineno)  # the def line emits no line event here
+                pending[code] = {ln for ln in lines if ln < len(cov) and not cov[ln]}
+                if not pending[code]:
+                    done.add(code)
+                    return None
+            return local
+
+        import threading
+
+        threading.settrace(global_tracer)
+        sys.settrace(global_tracer)
+
+    # --------------------------------------------------------------- run
+
+    def run(self):
+        import builtins
+        import io
+
+        # Fresh standard streams on fds 0/1/2 (the server's objects must not be reused).
+        sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)),
+                                                     encoding="utf-8", errors="surrogateescape")
+        sys.stdout = sys.__stdout__ = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)),
+                                                       encoding="utf-8", errors="backslashreplace")
+        sys.stderr = sys.__stderr__ = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False)),
+                                                       encoding="utf-8", errors="backslashreplace",
+                                                       line_buffering=True)
+        here = os.path.dirname(os.path.abspath(__file__))
+        sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != here] + self.site_paths
+        sys.argv = [PROGRAM_FILENAME]
+        real_exit = os._exit
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # a file over the size limit ends the program
+
+        class _Quitter:  # exit() / quit(): the site module is not imported in the server
+            def __init__(self, name):
+                self.name = name
+
+            def __repr__(self):
+                return "Use %s() or Ctrl-D (i.e. EOF) to exit" % self.name
+
+            def __call__(self, code=None):
+                raise SystemExit(code)
+
+        builtins.exit, builtins.quit = _Quitter("exit"), _Quitter("quit")
+
+        def _exit_flushing(code):  # os._exit after print: keep what was printed
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except BaseException:
+                    pass
+            real_exit(code)
+
+        os._exit = _exit_flushing
+        ns = {"__name__": "__main__", "__builtins__": builtins, "__file__": PROGRAM_FILENAME, "__doc__": None}
+        if self.mode == "call":
+            import typing
+
+            for name in TYPING_PRELUDE:
+                if hasattr(typing, name):
+                    ns[name] = getattr(typing, name)
+        final = None
+        try:
+            if self.cov is not None:
+                self._install_tracer()
+            exec(self.code, ns)
+            if self.mode == "stdin":
+                fn = ns.get(self.call_entry) if self.call_entry else None
+                if callable(fn):
+                    fn()
+                final = {"kind": "exit", "code": 0}
+            elif self.mode == "call":
+                final = self._call(ns)
+            else:
+                final = self._serve_checker(ns)
+        except SystemExit as e:
+            final = self._system_exit(e)
+        except BaseException as e:
+            final = self._exception(e)
+        sys.settrace(None)
+        self._finish(final)
+
+    def _call(self, ns):
+        name = self.msg["fn_name"]
+        fn = None
+        cls = ns.get("Solution")
+        if isinstance(cls, type) and hasattr(cls, name):
+            fn = getattr(cls(), name)  # a fresh Solution() for this test
+        elif callable(ns.get(name)):
+            fn = ns[name]
+        if fn is None:
+            sys.stderr.write("NameError: the program defines no function or Solution method %r\n" % name)
+            return {"kind": "missing_fn", "name": name}
+        value = fn(*self.args)
+        try:
+            return {"kind": "return", "value": encode_plain(value)}
+        except (NotPlain, ValueError, RecursionError) as e:
+            return {"kind": "not_plain", "detail": str(e)[:300]}
+
+    def _serve_checker(self, ns):
+        """Check mode: answer B's requests {get name} / {call name args} until {done}."""
+        sock = socket.socket(fileno=RPC_FD)
+        while True:
+            req = recv_msg(sock, max_bytes=64 << 20)
+            if req is None or req.get("op") == "done":
+                return {"kind": "exit", "code": 0}
+            name = req.get("name")
+            if req["op"] == "get":
+                if name not in ns:
+                    send_msg(sock, {"kind": "missing"})
+                elif isinstance(ns[name], type(sys)):
+                    send_msg(sock, {"kind": "module", "module": ns[name].__name__})
+                elif callable(ns[name]):
+                    send_msg(sock, {"kind": "callable"})
+                else:
+                    try:
+                        send_msg(sock, {"kind": "value", "value": encode_plain(ns[name])})
+                    except (NotPlain, ValueError, RecursionError) as e:
+                        send_msg(sock, {"kind": "not_plain", "detail": str(e)[:300]})
+                continue
+            try:
+                value = ns[name](*decode_plain(req["args"]))
+            except SystemExit as e:
+                raise e
+            except BaseException as e:  # the program raised: tell B, keep serving
+                import traceback
+
+                if isinstance(e, MemoryError):
+                    raise
+                traceback.print_exception(type(e), e, e.__traceback__.tb_next if e.__traceback__ else None,
+                                          file=sys.stderr, limit=-5)
+                send_msg(sock, {"kind": "raise", "type": type(e).__name__, "detail": str(e)[:300]})
+                continue
+            try:
+                send_msg(sock, {"kind": "return", "value": encode_plain(value)})
+            except (NotPlain, ValueError, RecursionError) as e:
+                send_msg(sock, {"kind": "not_plain", "detail": str(e)[:300]})
+
+    @staticmethod
+    def _system_exit(e):
+        code = e.code
+        if code is None:
+            return {"kind": "exit", "code": 0}
+        if isinstance(code, int) and not isinstance(code, bool):
+            return {"kind": "exit", "code": code & 0xFF if code >= 0 else 1}
+        try:
+            sys.stderr.write(str(code) + "\n")
+        except BaseException:
+            pass
+        return {"kind": "exit", "code": 1}
+
+    @staticmethod
+    def _exception(e):
+        import traceback
+
+        try:
+            tb = e.__traceback__.tb_next if e.__traceback__ is not None else None  # skip our frame
+            traceback.print_exception(type(e), e, tb, file=sys.stderr, limit=-8)
+        except BaseException:
+            pass
+        return {"kind": "exception", "type": type(e).__name__, "memory": isinstance(e, MemoryError),
+                "errno": getattr(e, "errno", None) if isinstance(e, OSError) else None}
+
+    @staticmethod
+    def _finish(final):
+        code = 0
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if not stream.closed:
+                    stream.flush()
+            except BaseException:
+                if stream is sys.stdout and final and final.get("kind") == "exit" and final["code"] == 0:
+                    final = {"kind": "exit", "code": 120}  # as CPython: stdout could not be flushed
+        try:
+            data = EXIT_MARK + json.dumps(final).encode("utf-8")
+            view = memoryview(data)
+            while view:
+                view = view[os.write(RESULT_FD, view):]
+        except BaseException:
+            code = 124  # could not report (fd closed by the program, ...)
+        if final and final.get("kind") == "exit":
+            code = final["code"]
+        elif final and final.get("kind") in ("exception", "missing_fn"):
+            code = 1
+        if final is None or final.get("kind") == "exception" and final.get("memory"):
+            code = MEMORY_EXIT if final is not None else code
+        import posix
+
+        posix._exit(code)  # the real one: os._exit may have been replaced by the program
+
+
+# =========================================================================== inside B
+
+class _ProgramRaised(Exception):
+    """The program raised inside a call made by the check code."""
+
+
+class _ProgramGone(Exception):
+    """The program's process went away (crashed, exited, killed) during the check."""
+
+
+class _HarnessFault(Exception):
+    """The check code passed something that cannot cross to the program (not a plain value)."""
+
+
+def _free_names(tree):
+    """Names the check code loads but never binds (candidates to fetch from the program)."""
+    import ast
+
+    loads, binds = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loads if isinstance(node.ctx, ast.Load) else binds).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            binds.add(node.name)
+        elif isinstance(node, ast.arg):
+            binds.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                binds.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            binds.add(node.name)
+    return loads - binds
+
+
+def _run_checker(rpc, sup):
+    """Child B: receive {check, entry_point} from the supervisor, run ``check(candidate)`` where
+    ``candidate`` (and any other free name) is a proxy to the program in A; report the outcome
+    to the supervisor. Only plain values ever arrive from A."""
+    import ast
+    import builtins
+
+    payload = recv_msg(sup)
+    if payload is None:
+        return
+
+    def ask(req):
+        try:
+            send_msg(rpc, req)
+            reply = recv_msg(rpc, max_bytes=64 << 20)
+        except OSError:
+            reply = None
+        if reply is None:
+            raise _ProgramGone("the program's process ended during the check")
+        return reply
+
+    def proxy(name):
+        def call(*args, **kwargs):
+            if kwargs:
+                raise _HarnessFault("keyword arguments are not supported across the sandbox")
+            try:
+                enc = encode_plain(list(args))
+            except NotPlain as e:
+                raise _HarnessFault("the check passes a non-plain argument to %s: %s" % (name, e))
+            reply = ask({"op": "call", "name": name, "args": enc})
+            kind = reply.get("kind")
+            if kind == "return":
+                return decode_plain(reply["value"])
+            if kind == "raise":
+                raise _ProgramRaised("%s: %s" % (reply.get("type"), reply.get("detail")))
+            raise _ProgramRaised("returned a value that is not plain: %s" % reply.get("detail"))
+
+        call.__name__ = name
+        return call
+
+    outcome = {"verdict": "harness_error", "detail": ""}
+    try:
+        tree = ast.parse(payload["check"])
+        ns = {"__name__": "__check__", "__builtins__": builtins}
+        exec(compile(tree, "<check>", "exec"), ns)
+        entry = payload["entry_point"]
+        for name in sorted(_free_names(tree) | {entry}):
+            if name in ns or hasattr(builtins, name):
+                continue
+            reply = ask({"op": "get", "name": name})
+            kind = reply.get("kind")
+            if kind == "callable":
+                ns[name] = proxy(name)
+            elif kind == "value":
+                ns[name] = decode_plain(reply["value"])
+            elif kind == "module":
+                import importlib
+
+                ns[name] = importlib.import_module(reply["module"])
+            elif name == entry:
+                raise _ProgramRaised("NameError: the program does not define %r" % entry)
+        if "check" not in ns:
+            raise _HarnessFault("the check code defines no check(candidate)")
+        ns["check"](ns[entry])
+        outcome = {"verdict": "pass", "detail": ""}
+    except AssertionError as e:
+        outcome = {"verdict": "wrong_answer", "detail": ("AssertionError: %s" % e)[:300]}
+    except (_ProgramRaised, _ProgramGone) as e:
+        outcome = {"verdict": "runtime_error", "detail": str(e)[:300]}
+    except _HarnessFault as e:
+        outcome = {"verdict": "harness_error", "detail": str(e)[:300]}
+    except NotPlain as e:
+        outcome = {"verdict": "runtime_error", "detail": "the program answered with a malformed value: %s" % e}
+    except BaseException as e:  # an error raised by the check code itself on the program's answer
+        outcome = {"verdict": "runtime_error", "detail": ("%s: %s" % (type(e).__name__, e))[:300]}
+    send_msg(sup, outcome)
+    try:
+        send_msg(rpc, {"op": "done"})
+        rpc.settimeout(1.0)
+        rpc.recv(1)  # wait for A to exit (EOF) so its exit status is the program's own
+    except OSError:
+        pass
+
+
+# =========================================================================== entry point
+
+def main(argv):
+    import signal
+
+    config = json.loads(argv[1])
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the supervisor, which closes us
+    server = _Server(config)
+    server.serve()
+
+
+if __name__ == "__main__":
+    main(sys.argv)
