@@ -3712,3 +3712,340 @@ else:
                 "3 3 5\n5 5 6\n", "5 2 10\n100 0 0 0 21\n", "6 1 9\n1 2 3 10 4 5\n"],
     ),
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Games, sport and media
+
+PROBLEMS += [
+    dict(
+        id="hw/stdin/card-hands",
+        difficulty="interview",
+        question="""\
+In a simplified poker game suits do not matter; only the ranks 2, 3, 4, 5, 6, 7, 8, 9, T, J, Q,
+K, A (in increasing order) count. A hand of five cards is, from the best kind to the worst:
+FOUR OF A KIND (four cards of one rank), FULL HOUSE (three of one rank and two of another),
+STRAIGHT (five consecutive ranks; the ace may also be the lowest card, as in A 2 3 4 5),
+THREE OF A KIND, TWO PAIRS, ONE PAIR, or HIGH CARD. A hand always gets the best kind it
+qualifies for.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). Each of the next n lines contains a hand: five ranks
+separated by spaces; no rank appears more than four times.
+
+-----Output-----
+
+For each hand print its kind.
+
+-----Example-----
+Input
+3
+K K 2 K 2
+A 2 3 4 5
+7 9 J 3 Q
+Output
+FULL HOUSE
+STRAIGHT
+HIGH CARD
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+from collections import Counter
+
+ORDER = "23456789TJQKA"
+n = int(input())
+for _ in range(n):
+    cards = input().split()
+    counts = sorted(Counter(cards).values(), reverse=True)
+    values = sorted(ORDER.index(card) for card in cards)
+    straight = len(set(values)) == 5 and (values[4] - values[0] == 4 or values == [0, 1, 2, 3, 12])
+    if counts[0] == 4:
+        print("FOUR OF A KIND")
+    elif counts[:2] == [3, 2]:
+        print("FULL HOUSE")
+    elif straight:
+        print("STRAIGHT")
+    elif counts[0] == 3:
+        print("THREE OF A KIND")
+    elif counts[:2] == [2, 2]:
+        print("TWO PAIRS")
+    elif counts[0] == 2:
+        print("ONE PAIR")
+    else:
+        print("HIGH CARD")
+""",
+        inputs=["3\nK K 2 K 2\nA 2 3 4 5\n7 9 J 3 Q\n", "1\n9 9 9 9 2\n", "1\nT J Q K A\n",
+                "1\nJ Q K A 2\n", "2\n5 5 5 8 2\n8 8 3 3 A\n", "1\n4 2 7 4 J\n", "1\n2 3 4 5 7\n"],
+    ),
+    dict(
+        id="hw/stdin/snake-draft",
+        difficulty="introductory",
+        question="""\
+Two captains, A and B, pick teams for a football match from n children whose skill levels are
+known. To be fair they use a snake draft: the picks go A, B, B, A, A, B, B, A, A, ..., and each
+captain always picks the most skilled child still available. Which team ends up stronger (the
+strength of a team is the sum of its skills)?
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). The second line contains the n skill levels (1 to
+1000).
+
+-----Output-----
+
+Print the strengths of team A and team B on the first line, and on the second line TEAM A or
+TEAM B for the stronger team, or EVEN.
+
+-----Example-----
+Input
+5
+4 9 7 1 6
+Output
+14 13
+TEAM A
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+skills = sorted(map(int, input().split()), reverse=True)
+team_a = team_b = 0
+for pick, skill in enumerate(skills):
+    if (pick + 1) // 2 % 2 == 0:
+        team_a += skill
+    else:
+        team_b += skill
+print(team_a, team_b)
+if team_a > team_b:
+    print("TEAM A")
+elif team_b > team_a:
+    print("TEAM B")
+else:
+    print("EVEN")
+""",
+        inputs=["5\n4 9 7 1 6\n", "1\n5\n", "2\n3 3\n", "3\n10 9 8\n", "4\n1 1 1 1\n", "6\n6 5 4 3 2 1\n",
+                "7\n100 1 1 1 1 1 1\n"],
+    ),
+    dict(
+        id="hw/stdin/subtitle-shift",
+        difficulty="interview",
+        question="""\
+The subtitles of a film are out of sync by d milliseconds. Each subtitle line has the form
+"HH:MM:SS,mmm --> HH:MM:SS,mmm" (start and end). Shift every time by d (d may be negative). A
+start time that would become negative becomes 00:00:00,000. A subtitle whose end time would be
+at or before 00:00:00,000 is dropped completely.
+
+-----Input-----
+
+The first line contains d (-10^7 <= d <= 10^7). The second line contains n (1 <= n <= 1000).
+Each of the next n lines contains a subtitle line; start is before end, and the shifted times
+stay below 100 hours.
+
+-----Output-----
+
+Print the shifted subtitle lines that are kept, in the same format and order. If any were
+dropped, print a last line "dropped k" with their number.
+
+-----Example-----
+Input
+-1500
+3
+00:00:00,500 --> 00:00:01,400
+00:00:01,000 --> 00:00:03,200
+01:02:03,400 --> 01:02:05,000
+Output
+00:00:00,000 --> 00:00:01,700
+01:02:01,900 --> 01:02:03,500
+dropped 1
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+def parse(text):
+    hours, minutes, rest = text.split(":")
+    seconds, millis = rest.split(",")
+    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+
+
+def show(ms):
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    seconds, ms = divmod(ms, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d},{ms:03d}"
+
+
+delta = int(input())
+n = int(input())
+dropped = 0
+for _ in range(n):
+    start_text, arrow, end_text = input().split()
+    start, end = parse(start_text) + delta, parse(end_text) + delta
+    if end <= 0:
+        dropped += 1
+        continue
+    if start < 0:
+        start = 0
+    print(show(start), arrow, show(end))
+if dropped:
+    print("dropped", dropped)
+""",
+        inputs=["-1500\n3\n00:00:00,500 --> 00:00:01,400\n00:00:01,000 --> 00:00:03,200\n01:02:03,400 --> 01:02:05,000\n",
+                "0\n1\n00:00:00,000 --> 00:00:00,001\n", "-1\n1\n00:00:00,000 --> 00:00:00,001\n",
+                "2500\n2\n00:00:59,000 --> 00:00:59,999\n00:59:59,999 --> 01:00:00,500\n",
+                "-10000000\n2\n00:00:01,000 --> 00:00:02,000\n02:50:00,000 --> 03:00:00,000\n",
+                "-200\n1\n00:00:00,100 --> 00:00:00,300\n"],
+    ),
+    dict(
+        id="hw/stdin/lift-buttons",
+        difficulty="introductory",
+        question="""\
+In the lift of an old hotel the buttons are labelled B9 ... B2, B1 for the basements, G for the
+ground floor, and then 1, 2, ..., 12, 14, 15, ... up to 99: the superstitious owner left out 13,
+so the button labelled 14 actually leads to the 13th floor above the ground, 15 to the 14th,
+and so on. Convert button labels to real floor numbers, counting the ground floor as 0 and
+basements as negative numbers. A label that is not on the panel is INVALID.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). Each of the next n lines contains a label of 1 to 4
+characters.
+
+-----Output-----
+
+For each label print the real floor number or INVALID.
+
+-----Example-----
+Input
+4
+G
+B2
+14
+13
+Output
+0
+-2
+13
+INVALID
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+for _ in range(n):
+    label = input().strip()
+    if label == "G":
+        print(0)
+    elif label[:1] == "B" and label[1:] in list("123456789"):
+        print(-int(label[1:]))
+    elif label.isdigit() and label[0] != "0" and int(label) <= 99 and label != "13":
+        floor = int(label)
+        if floor > 13:
+            floor -= 1
+        print(floor)
+    else:
+        print("INVALID")
+""",
+        inputs=["4\nG\nB2\n14\n13\n", "1\n1\n", "1\n12\n", "1\n99\n", "3\nB0\nB10\nB\n", "3\n0\n07\n100\n",
+                "2\nB9\ng\n"],
+    ),
+    dict(
+        id="hw/stdin/running-pace",
+        difficulty="introductory",
+        question="""\
+A running app shows the average pace of a run: the time per kilometre, rounded down to a
+whole second and written as M:SS. If the distance is 0 there is no pace. Paces faster than
+2:30 per kilometre are beyond any human, so the app adds a warning CHECK GPS.
+
+-----Input-----
+
+The only line contains the distance in metres (0 <= distance <= 10^6) and the time as H:MM:SS
+(at least one second, at most 99:59:59), separated by a space.
+
+-----Output-----
+
+Print NO DISTANCE, or the pace as M:SS (minutes may have more than two digits), followed by
+" CHECK GPS" when the pace is faster than 2:30.
+
+-----Examples-----
+Input
+42195 3:30:00
+Output
+4:58
+
+Input
+5000 0:10:00
+Output
+2:00 CHECK GPS
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+distance_text, time_text = input().split()
+distance = int(distance_text)
+hours, minutes, seconds = map(int, time_text.split(":"))
+total_seconds = hours * 3600 + minutes * 60 + seconds
+if distance == 0:
+    print("NO DISTANCE")
+else:
+    pace = total_seconds * 1000 // distance
+    shown = f"{pace // 60}:{pace % 60:02d}"
+    if pace < 150:
+        shown += " CHECK GPS"
+    print(shown)
+""",
+        inputs=["42195 3:30:00\n", "5000 0:10:00\n", "0 1:00:00\n", "1000 0:02:30\n", "1000 0:02:29\n",
+                "1 99:59:59\n", "1000000 0:00:01\n", "10000 0:45:07\n"],
+    ),
+    dict(
+        id="hw/stdin/domino-chain",
+        difficulty="introductory",
+        question="""\
+Children lay dominoes in a row. Each domino has two halves with 0 to 6 pips, written a|b from
+left to right. The row is a correct chain when the right half of every domino equals the left
+half of the next one. A correct chain scores the total number of pips on all its dominoes;
+otherwise the teacher points at the first domino whose right half does not match its
+neighbour.
+
+-----Input-----
+
+The first line contains n (1 <= n <= 100). The second line contains the n dominoes a|b,
+separated by spaces.
+
+-----Output-----
+
+Print OK and the total number of pips, or BROKEN AT i, where i is the position (from 1) of the
+first domino that does not match the next one.
+
+-----Examples-----
+Input
+4
+3|5 5|1 1|1 1|6
+Output
+OK 23
+
+Input
+3
+2|2 3|4 4|4
+Output
+BROKEN AT 1
+""",
+        starter_code="",
+        fn_name=None,
+        solution="""\
+n = int(input())
+dominoes = [tuple(map(int, piece.split("|"))) for piece in input().split()]
+broken_at = None
+for i in range(n - 1):
+    if dominoes[i][1] != dominoes[i + 1][0]:
+        broken_at = i + 1
+        break
+if broken_at is None:
+    print("OK", sum(left + right for left, right in dominoes))
+else:
+    print("BROKEN AT", broken_at)
+""",
+        inputs=["4\n3|5 5|1 1|1 1|6\n", "3\n2|2 3|4 4|4\n", "1\n0|0\n", "1\n6|6\n", "2\n1|2 1|2\n",
+                "5\n0|1 1|2 2|3 3|4 5|6\n", "3\n6|0 0|6 6|6\n"],
+    ),
+]
