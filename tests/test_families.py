@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from stepcoder_lite.data.families import FAMILIES, FAMILY_BY_NAME, SPLITS, build, run_reference, split_table
+from stepcoder_lite.data.families import FAMILIES, FAMILY_BY_NAME, SPLITS, Family, build, run_reference, split_table
 from stepcoder_lite.data.problem import Problem
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,6 +69,16 @@ def test_bad_template_names_the_family():
     f = FAMILIES[0]
     with pytest.raises(ValueError, match=f.name):
         f.solution({})
+
+
+def test_malformed_family_is_refused_with_its_name():
+    good = FAMILIES[0]
+    fields = {k: getattr(good, k) for k in good.__dataclass_fields__}
+    for change, message in [({"fmt": "csv"}, "fmt"), ({"difficulty": "hard"}, "difficulty"),
+                            ({"phrasings": good.phrasings[:2]}, "3 phrasings"), ({"params": ()}, "empty")]:
+        with pytest.raises(ValueError, match=f"'{good.name}'.*{message}"):
+            Family(**{**fields, **change})
+    assert "count_mod" in repr(good) and "solution for" in good.describe(n_params=1)
 
 
 # --------------------------------------------------------------------------- the problems
