@@ -111,6 +111,8 @@ EXEC_PRESETS: dict[str, ExecConfig] = {
 class TestResult:
     """One test. ``executed_lines``: 1-based lines of the program executed by this test."""
 
+    __test__ = False  # not a pytest test class
+
     verdict: Verdict
     time_s: float
     stderr_tail: str = ""
