@@ -27,6 +27,13 @@ def problems() -> list[Problem]:
     return build()
 
 
+@pytest.fixture(scope="module")
+def sizes(problems) -> dict:
+    from stepcoder_lite.data.families import summary
+
+    return summary(problems)
+
+
 def _key(p: Problem) -> tuple[str, str, int]:
     fam = FAMILY_BY_NAME[p.meta["family"]]
     return (fam.name, fam.param_key(p.meta["params"]), p.meta["phrasing"])
@@ -105,9 +112,11 @@ def test_build_is_deterministic_in_process_and_across_hash_seeds(problems):
 
 
 def test_seed_changes_tests_but_not_split_membership(problems):
-    other = build(seed=1)
-    assert [(p.id, p.split) for p in other] == [(p.id, p.split) for p in problems]
-    assert sum(a.inputs != b.inputs for a, b in zip(problems, other)) > len(problems) // 2
+    for split in ("valid", "test"):
+        mine = [p for p in problems if p.split == split]
+        other = build(split, seed=1)
+        assert [p.id for p in other] == [p.id for p in mine]
+        assert sum(a.inputs != b.inputs for a, b in zip(mine, other)) > len(mine) // 2
 
 
 def test_problem_records_have_the_agreed_shape(problems):
@@ -296,10 +305,8 @@ def test_split_filter_matches_the_full_build(problems):
     assert Counter(s for s, _ in table.values())["train"] > 0
 
 
-def test_summary_reports_sizes_consistent_with_the_problems(problems):
-    from stepcoder_lite.data.families import summary
-
-    s = summary(problems)
+def test_summary_reports_sizes_consistent_with_the_problems(problems, sizes):
+    s = sizes
     assert s["problems"] == len(problems) == sum(s["per_split"].values())
     assert s["families"] == len(FAMILIES)
     assert s["held_out_by_rule"]["params"] + s["held_out_by_rule"]["pair"] == s["per_split"]["valid"] + s["per_split"]["test"]
@@ -309,12 +316,10 @@ def test_summary_reports_sizes_consistent_with_the_problems(problems):
     assert s["vocab_solution_tokens"] == len(expected_vocab)
 
 
-def test_readme_documents_every_family_and_the_current_counts(problems):
+def test_readme_documents_every_family_and_the_current_counts(sizes):
     """data/families/README.md is regenerated when families change; this catches a stale one."""
-    from stepcoder_lite.data.families import summary
-
     readme = (REPO / "data" / "families" / "README.md").read_text()
-    s = summary(problems)
+    s = sizes
     assert f"| problems | {s['problems']} distinct" in readme
     assert f"train {s['per_split']['train']}, valid {s['per_split']['valid']}, test {s['per_split']['test']}" in readme
     for f in FAMILIES:
