@@ -378,18 +378,39 @@ def test_apps_missing_problem_id(tmp_path):
 
 def test_apps_hf_path_with_a_stand_in_datasets(monkeypatch):
     calls = []
+    rows = [apps_record(5), apps_record(6, fn_name="add"), apps_record(7, solutions=""), apps_record(8, difficulty="competition")]
 
     def fake_load_dataset(name, **kwargs):
         calls.append((name, kwargs))
-        return [apps_record(5), apps_record(6, fn_name="add"), apps_record(7, solutions="")]
+        return rows
 
     monkeypatch.setitem(sys.modules, "datasets", types.SimpleNamespace(load_dataset=fake_load_dataset))
     problems, skipped = load_apps_hf("test", difficulties=["introductory"], with_skipped=True)
-    assert calls[0][0] == "codeparrot/apps" and calls[0][1]["split"] == "test"
-    assert calls[0][1]["difficulties"] == ["introductory"]
+    assert calls[0] == ("codeparrot/apps", {"split": "test", "trust_remote_code": True})
     assert [p.id for p in problems] == ["apps/5", "apps/6"] and {p.split for p in problems} == {"test"}
-    assert skipped[0]["file"] == "hf:codeparrot/apps[test]" and skipped[0]["field"] == "solutions"
-    assert [p.id for p in load_source("apps:test", with_skipped=True)[0]] == ["apps/5", "apps/6"]
+    assert len(skipped) == 1 and skipped[0]["file"] == "hf:codeparrot/apps[test]" and skipped[0]["field"] == "solutions"
+    assert [p.id for p in load_source("apps:test", with_skipped=True)[0]] == ["apps/5", "apps/6", "apps/8"]
+
+
+def test_apps_hf_falls_back_to_the_jsonl_files(monkeypatch):
+    calls = []
+
+    def fake_load_dataset(name, **kwargs):
+        calls.append((name, kwargs))
+        if name == "codeparrot/apps":
+            raise RuntimeError("Dataset scripts are no longer supported")
+        return [apps_record(1)]
+
+    monkeypatch.setitem(sys.modules, "datasets", types.SimpleNamespace(load_dataset=fake_load_dataset))
+    assert [p.id for p in load_apps_hf("train")] == ["apps/1"]
+    assert calls[1][0] == "json" and calls[1][1]["data_files"]["train"].endswith("codeparrot/apps/resolve/main/train.jsonl")
+
+    def offline(name, **kwargs):
+        raise ConnectionError("offline")
+
+    monkeypatch.setitem(sys.modules, "datasets", types.SimpleNamespace(load_dataset=offline))
+    with pytest.raises(RuntimeError, match=r"could not load codeparrot/apps \[test\].*download"):
+        load_apps_hf("test")
 
 
 # --------------------------------------------------------------------------- HumanEval

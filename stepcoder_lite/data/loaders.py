@@ -464,23 +464,37 @@ def load_apps(path: str | Path, *, split: str | None = None, with_skipped: bool 
     return _result(_convert_all(path, _read_records(path, col), convert, col), col, with_skipped)
 
 
+APPS_HF_JSONL = "https://huggingface.co/datasets/codeparrot/apps/resolve/main/{split}.jsonl"
+
+
 def load_apps_hf(split: str = "test", *, difficulties: list[str] | None = None, with_skipped: bool = False):
-    """APPS through ``datasets.load_dataset("codeparrot/apps")`` (needs the network, or a
-    local Hugging Face cache). Splits are the dataset's own: ``train`` and ``test``."""
+    """APPS from the Hugging Face hub, ``codeparrot/apps`` (needs the network or a warm cache).
+
+    Splits are the dataset's own, ``train`` and ``test``. ``codeparrot/apps`` is a loading
+    script, which recent ``datasets`` releases no longer run; the fallback reads the same
+    records from the repository's ``<split>.jsonl`` with the generic JSON builder.
+    ``difficulties`` keeps only those labels (filtered here, so both paths agree).
+    """
     import datasets  # heavy: only here
 
-    kwargs: dict[str, Any] = {"split": split}
-    if difficulties:
-        kwargs["difficulties"] = list(difficulties)
     try:
-        ds = datasets.load_dataset("codeparrot/apps", trust_remote_code=True, **kwargs)
-    except TypeError:  # datasets versions without trust_remote_code
-        ds = datasets.load_dataset("codeparrot/apps", **kwargs)
+        ds = datasets.load_dataset("codeparrot/apps", split=split, trust_remote_code=True)
+    except Exception as script_error:  # noqa: BLE001 - any failure: try the plain JSONL files
+        try:
+            ds = datasets.load_dataset("json", data_files={split: APPS_HF_JSONL.format(split=split)}, split=split)
+        except Exception as json_error:  # noqa: BLE001
+            raise RuntimeError(
+                f"could not load codeparrot/apps [{split}] from the hub: {script_error!r}; then {json_error!r}. "
+                f"Offline, download {APPS_HF_JSONL.format(split=split)} and load the file's path instead."
+            ) from json_error
     name = f"hf:codeparrot/apps[{split}]"
     col = _Collector(strict=not with_skipped)
     ours = "valid" if split == "validation" else split
+    keep = set(difficulties) if difficulties else None
+    records = (
+        (f"record {i}", dict(r)) for i, r in enumerate(ds) if keep is None or dict(r).get("difficulty") in keep
+    )
     convert = lambda rec, where: apps_record_to_problem(rec, split=ours)  # noqa: E731
-    records = ((f"record {i}", dict(r)) for i, r in enumerate(ds))
     return _result(_convert_all(name, records, convert, col), col, with_skipped)
 
 
