@@ -10,8 +10,10 @@ could have earned it. The pipeline, one function each:
    bytecode that ran, which is not always every line of a statement: a multi-line ``def``
    header reports only its first line, ``else:``/``finally:`` lines report nothing. Each
    executed line is widened to the whole statement it belongs to (a compound statement's
-   header, including a clause keyword line once anything in that clause ran), so every token
-   of an executed statement is kept. Blank and comment lines belong to no statement: masked.
+   header; a clause keyword line once anything in that clause ran; a docstring or ``pass``
+   once its block ran), so every token of an executed statement is kept. The executor already
+   does this (``stepcoder_lite.executor.coverage``, the one implementation); here it makes the
+   mask right for raw line sets too. Blank and comment lines belong to no statement: masked.
 3. **Token mask** (:func:`executed_token_mask`). Each completion token covers a character span
    ``[start, end)`` of the completion (the tokenizer's offsets); it is *executed* when any line
    it touches is executed, so a token that straddles an executed and an unexecuted line (e.g.
@@ -43,15 +45,14 @@ token. Nothing here imports torch.
 
 from __future__ import annotations
 
-import ast
 import bisect
-import io
 import re
 import tokenize
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from stepcoder_lite.curriculum import line_start_offsets
+from stepcoder_lite.executor.coverage import expand_to_statements, statement_map
 
 EDGE_RULES = ("coverage", "keep_all")
 _COVERAGE_VERDICTS = {"pass", "wrong_answer"}
@@ -101,88 +102,20 @@ class FGOConfig:
 # --------------------------------------------------------------------------- statements
 
 
-def _code_lines(source: str) -> set[int]:
-    """Lines holding at least one token of code (not blank, not only a comment)."""
-    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
-    lines: set[int] = set()
-    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-        if tok.type not in skip:
-            lines.update(range(tok.start[0], tok.end[0] + 1))  # a multi-line string spans lines
-    return lines
-
-
-def _span(lo: int, hi: int) -> set[int]:
-    return set(range(lo, hi + 1))
-
-
-def _statement_groups(source: str) -> list[tuple[set[int], set[int]]]:
-    """``(lines, triggers)`` pairs: when any trigger line ran, all of ``lines`` count as run.
-
-    - simple statement: its lines ``lineno..end_lineno``, triggered by any of them;
-    - compound statement (if, for, def, try, except, case ...): its header, from its first
-      line (decorators included) to the last code line before its body, triggered by the
-      header or by anything in its body (a body cannot run without its header);
-    - clause keyword lines (``else:``, ``finally:``): triggered by anything in the clause.
-    """
-    source = re.sub(r"\r\n?", "\n", source)  # tokenize splits on "\n" only; line numbers unchanged
-    tree = ast.parse(source)
-    code = _code_lines(source)
-    groups: list[tuple[set[int], set[int]]] = []
-
-    def block_range(body: list[ast.stmt]) -> set[int]:
-        return _span(body[0].lineno, body[-1].end_lineno) if body else set()
-
-    def clause_lines(after: int, body: list[ast.stmt]) -> set[int]:
-        # code lines strictly between the previous part and the clause's first statement: `else:`
-        return {ln for ln in range(after + 1, body[0].lineno) if ln in code} if body else set()
-
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if isinstance(node, ast.match_case):
-            start = node.pattern.lineno
-        elif isinstance(node, (ast.stmt, ast.ExceptHandler)):
-            decorators = getattr(node, "decorator_list", None) or []
-            start = min([node.lineno] + [d.lineno for d in decorators])
-        else:
-            continue
-        if not isinstance(body, list) or not body:  # simple statement
-            lines = _span(start, node.end_lineno)
-            groups.append((lines, lines))
-            continue
-        first_body = body[0].lineno
-        header_end = max([start] + [ln for ln in range(start, first_body) if ln in code])
-        header = _span(start, header_end)
-        groups.append((header, header | block_range(body)))
-        # the `else:` / `finally:` keyword lines
-        orelse = getattr(node, "orelse", None) or []
-        handlers = getattr(node, "handlers", None) or []
-        finalbody = getattr(node, "finalbody", None) or []
-        last = body[-1].end_lineno
-        if handlers:
-            last = handlers[-1].end_lineno
-        if orelse:
-            groups.append((clause_lines(last, orelse), block_range(orelse)))
-            last = orelse[-1].end_lineno
-        if finalbody:
-            groups.append((clause_lines(last, finalbody), block_range(finalbody)))
-    return groups
-
-
 def executed_statement_lines(program: str, executed_lines: Iterable[int]) -> set[int]:
-    """``executed_lines`` widened to whole statements (see :func:`_statement_groups`).
+    """``executed_lines`` widened to whole statements, by the executor's own statement map
+    (``stepcoder_lite.executor.coverage``: one implementation for both).
 
-    A program that does not parse is returned as reported (there are no statements to widen).
+    The executor's ``ExecResult.executed_lines`` are already whole statements, and widening is
+    idempotent, so this only changes raw line sets (e.g. from a tracer of your own). A program
+    that does not parse is returned as reported: there are no statements to widen.
     """
     executed = set(executed_lines)
+    source = re.sub(r"\r\n?", "\n", program)  # tokenize splits lines on "\n" only; numbers unchanged
     try:
-        groups = _statement_groups(program)
+        return expand_to_statements(executed, statement_map(source)) | executed
     except (SyntaxError, ValueError, tokenize.TokenError):
         return executed
-    widened = set(executed)
-    for lines, triggers in groups:
-        if triggers & executed:
-            widened |= lines
-    return widened
 
 
 # --------------------------------------------------------------------------- token mask
