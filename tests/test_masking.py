@@ -132,6 +132,12 @@ def test_else_and_finally_lines_follow_their_clause():
     assert mask(tokens, {1, 5, 7}) == [T, F, F, T, T, F, T]  # blank and comment lines never run
 
 
+def test_docstring_counts_when_its_block_ran():
+    tokens = ["def f():\n", '    """doc"""\n', "    return 1\n", "def g():\n", '    """doc"""\n', "f()\n"]
+    # a docstring compiles to no code: it counts once a statement of its block ran (f), not in g
+    assert mask(tokens, {1, 3, 4, 6}) == [T, T, T, T, F, T]
+
+
 def test_non_code_tokens():
     completion = "x = 1\n"
     spans = [(0, 0), (0, 5), (5, 6), (6, 13)]  # a special token, code, newline, "<|end|>" past the code
@@ -216,6 +222,9 @@ def test_with_the_real_executor(tokens, inputs, outputs, verdict, expected):
     result = executor.run_program(PREFIX + completion, tests, coverage=True, timeout_s=1.0)
     assert str(getattr(result.verdict, "value", result.verdict)) == verdict, result
     assert mask_from_result(offsets(tokens), completion, result, prefix=PREFIX) == expected
+    # the executor's lines are whole statements already: widening them again changes nothing
+    assert mask_from_result(offsets(tokens), completion, result, prefix=PREFIX,
+                            config=FGOConfig(widen_to_statements=False)) == expected
 
 
 # --------------------------------------------------------------------------- a real tokenizer
