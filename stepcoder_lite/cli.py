@@ -127,11 +127,64 @@ def _run_curriculum(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+# --------------------------------------------------------------------------- train
+
+
+def _add_train(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("train", help="RL (PPO + CCCS + FGO) from the SFT model: evaluate, train, evaluate, write summary.json")
+    p.add_argument("--preset", default="tiny", help="tiny (CPU, shipped model, families) | colab | gpu (default tiny)")
+    p.add_argument("--out", required=True, help="output folder: metrics.jsonl, summary.json, plots/, checkpoints/, model/")
+    p.add_argument("--resume", action="store_true", help="continue the run in --out from its last checkpoint")
+    p.add_argument("--no-cccs", action="store_true", help="CCCS off: every sample writes the whole program")
+    p.add_argument("--no-fgo", action="store_true", help="FGO off: every completion token is in the policy loss")
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: the preset's, 0)")
+    p.add_argument("--iterations", type=int, default=None, help="PPO iterations (default: the preset's)")
+    p.add_argument("--time-budget", type=float, default=None, help="stop training after this many seconds (evaluation not counted)")
+    p.add_argument("--model", default=None, help="policy to start from: tiny | PATH | Hugging Face id (default: the preset's)")
+    p.add_argument("--dataset", default=None, help="training problems: a load_source spec, e.g. families:train or PATH (default: the preset's)")
+    p.add_argument("--eval-problems", type=int, default=None, help="score a fixed subset of this many problems per held-out set")
+    p.add_argument("--no-eval", action="store_true", help="skip the evaluations before and after training")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (logs only)")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE",
+                   help="set any TrainConfig field, dotted for nested ones: --set ppo.kl_coef=0.1 --set samples_per_problem=8")
+    p.add_argument("--print-config", action="store_true", help="print the resolved config and exit")
+    p.set_defaults(handler=_run_train)
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from stepcoder_lite import trainer
+
+    flags = {"out_dir": args.out, "seed": args.seed, "iterations": args.iterations, "time_budget_s": args.time_budget,
+             "model.name_or_path": args.model, "dataset": args.dataset, "eval_problems": args.eval_problems}
+    flags = {k: v for k, v in flags.items() if v is not None}
+    if args.no_cccs:
+        flags["cccs"] = False
+    if args.no_fgo:
+        flags["fgo.enabled"] = False
+    if args.no_progress:
+        flags["progress"] = False
+    try:
+        config = trainer.config_from_flags(args.preset, flags, args.overrides)
+    except (ValueError, TypeError, KeyError) as e:
+        print(f"train: {e}", file=sys.stderr)
+        return 2
+    if args.print_config:
+        print(config.to_text())
+        return 0
+    try:
+        trainer.run(config, resume=args.resume, evaluate=not args.no_eval)
+    except (trainer.RunSetupError, FileNotFoundError) as e:  # a wrong --out/--resume, a missing model or dataset
+        print(f"train: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
 # --------------------------------------------------------------------------- main
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_data,
     _add_curriculum,
+    _add_train,
 ]
 
 

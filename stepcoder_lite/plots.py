@@ -159,6 +159,8 @@ def pass_at_1_bars(pass_at_1: dict[str, dict[str, float]]) -> Any:
         ax.bar(xs, vals, width=0.38, label=f"{when} RL")
         for x, v in zip(xs, vals):
             ax.text(x, v + 0.5, f"{v:.1f}", ha="center", fontsize=8)
+    top = max(100 * v[w] for v in pass_at_1.values() for w in ("before", "after")) if names else 0.0
+    ax.set_ylim(0, max(10.0, 1.2 * top))  # room for the value labels
     ax.set_xticks(range(len(names)))
     ax.set_xticklabels(names, fontsize=8)
     ax.set_ylabel("greedy pass@1 (%)")

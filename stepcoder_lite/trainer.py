@@ -1,0 +1,1179 @@
+"""The StepCoder training loop: curriculum -> rollouts -> execution -> rewards, masks -> PPO update.
+
+Every piece it composes lives in its own module; this file only puts them in order and keeps
+the books (metrics, sample tables, checkpoints, evaluation). One iteration, numbered as in
+:meth:`Trainer.train_step`::
+
+    1. pick        B problems (a shuffled pass over the training set) and, per sample, its
+                   CCCS stage: the given prefix of solutions[0] the policy continues   (curriculum)
+    2. prompt      build_prompt(problem, given_prefix), each problem G times            (prompts)
+    3. generate    G completions per problem with per-token log-probs and values        (rollout)
+    4. execute     program = given_prefix + completion, on the executor's worker pool,
+                   in a background thread ...                                           (executor)
+    5. reference   ... while the frozen SFT policy scores the same tokens: log pi_ref    (model)
+    6. score       reward tiers from the verdicts; FGO executed-token masks from the
+                   lines the tests ran                                       (rewards, masking)
+    7. advantages  KL-shaped rewards, GAE, whitening                                     (ppo)
+    8. update      epochs x minibatches of the clipped losses, AdamW, gradient clipping  (ppo)
+    9. curriculum  record pass/fail at each sample's stage; problems move to earlier cuts
+   10. books       metrics.jsonl (+ TensorBoard), sample tables, checkpoints
+
+Shapes (completion tokens only, as :mod:`stepcoder_lite.ppo` wants them):
+
+=================  ==========  =============================================================
+tensor             shape       meaning
+=================  ==========  =============================================================
+input_ids          (B, P+N)    left-padded prompt, then the completion, right-padded
+response_mask      (B, N)      bool: True on the tokens the policy generated (CCCS: the given
+                               prefix is inside the prompt, so it is never here)
+executed_mask      (B, N)      bool: FGO, True on tokens of code the tests executed
+logprobs, values   (B, N)      from the sampler (behaviour policy)
+ref_logprobs       (B, N)      frozen reference (the SFT policy RL started from)
+scores             (B,)        unit-test reward: +1 pass, -0.3 wrong answer, -0.6 runtime
+                               error/timeout, -1 syntax error
+=================  ==========  =============================================================
+
+``B`` here is ``problems_per_iteration * samples_per_problem`` rows, problem-major (the G
+samples of a problem are contiguous, which GRPO's group advantages rely on).
+
+A checkpoint holds everything needed to continue exactly: trainable weights (value head
+included), optimizer state, curriculum state, KL controller, every RNG state (Python, numpy,
+torch, the sampler's and the minibatch shuffler's generators), the problem order, the step
+and the metrics written so far. Checkpoints are written to a temporary folder and renamed
+into place, so a run killed at any moment leaves only complete checkpoints behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import math
+import os
+import random
+import shutil
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+import torch
+
+from stepcoder_lite import curriculum as cc
+from stepcoder_lite import masking, ppo
+from stepcoder_lite.data import Problem, load_source
+from stepcoder_lite.evaluate import format_summary, summarize
+from stepcoder_lite.executor import ExecConfig, Executor
+from stepcoder_lite.masking import FGOConfig
+from stepcoder_lite.model import ModelConfig, ReferenceModel, load_policy, model_preset, save_policy, wants_chat_template
+from stepcoder_lite.ppo import KLController, PPOConfig
+from stepcoder_lite.prompts import build_prompt
+from stepcoder_lite.rewards import reward as unit_test_reward
+from stepcoder_lite.rollout import Rollout, sample
+
+CHECKPOINT_DIR = "checkpoints"
+STATE_FILE = "state.json"
+
+
+# =========================================================================== config
+
+
+@dataclass
+class TrainConfig:
+    """Everything one RL run needs, printed in full at the start. Presets: :meth:`preset`."""
+
+    preset: str = "tiny"
+    """The preset these values started from (for the record; :meth:`preset` builds them)."""
+
+    # -- what to train, on what
+    model: ModelConfig = field(default_factory=ModelConfig)
+    """The policy to start from (``model.name_or_path``: ``tiny`` = the shipped SFT model)."""
+    dataset: str = "families:train"
+    """Training problems: a ``load_source`` spec (``families:train``, a path to APPS+ JSON, ...)."""
+    train_problems: int | None = None
+    """Use a fixed random subset of this many training problems (``None``: all of them)."""
+    eval_datasets: tuple[str, ...] = ("families:valid", "families:test")
+    """Held-out sets scored before and after training (greedy pass@1). ``()``: no evaluation."""
+    eval_problems: int | None = None
+    """Per held-out set, a fixed subset of this many problems (chosen with seed 0, whatever the
+    run's seed, so every run is scored on the same problems). ``None``: all of them."""
+    eval_max_new_tokens: int = 256
+    """Generation budget per evaluation program."""
+    eval_batch_size: int = 64
+    """Prompts decoded together during evaluation."""
+    out_dir: str = "runs/tiny"
+    """Where metrics, samples, checkpoints, plots, summary.json and the final model go."""
+    seed: int = 0
+    """Seeds Python, numpy and torch, the problem order, the sampler and the minibatch shuffler."""
+
+    # -- how long
+    iterations: int = 40
+    """PPO iterations (each: sample, execute, score, update)."""
+    time_budget_s: float | None = None
+    """Stop after the iteration that crosses this many seconds of training (summed over
+    resumed runs; evaluation not counted). ``None``: run all ``iterations``."""
+
+    # -- sampling
+    problems_per_iteration: int = 8
+    """B: problems drawn per iteration (a shuffled pass over the training set, then another)."""
+    samples_per_problem: int = 4
+    """G: completions sampled per problem (paper: 16)."""
+    max_new_tokens: int = 192
+    """Generation budget per completion; a completion that does not close its code block by
+    then is executed as it is (usually a syntax error)."""
+    temperature: float = 0.8
+    """Sampling temperature (paper: 0.8). The PPO log-probs are those of this distribution."""
+    top_p: float = 0.9
+    """Nucleus sampling (paper: 0.9)."""
+    sample_batch_size: int | None = None
+    """Rows decoded together (``None``: the whole batch at once)."""
+    forward_batch_size: int = 32
+    """Rows per no-grad forward pass (reference log-probs)."""
+
+    # -- optimisation
+    policy_lr: float = 1e-5
+    """AdamW learning rate of the language model's weights (paper, 6.7B: 5e-7)."""
+    value_lr: float = 1e-4
+    """AdamW learning rate of the value head (paper, separate critic: 1.5e-6)."""
+    adam_eps: float = 1e-8
+    """AdamW epsilon."""
+    weight_decay: float = 0.0
+    """AdamW weight decay (0: RL fine-tuning should not pull weights toward 0)."""
+    micro_batch_size: int | None = None
+    """Rows per forward/backward inside a minibatch (gradient accumulation; ``None``: the
+    whole minibatch). Each micro-batch's token-mean loss is weighted by its share of rows."""
+    ppo: PPOConfig = field(default_factory=PPOConfig)
+    """Clip, GAE, KL penalty, epochs, minibatch size, loss weights (:class:`~stepcoder_lite.ppo.PPOConfig`)."""
+
+    # -- StepCoder's two ideas
+    cccs: bool = True
+    """CCCS on: samples continue a prefix of the canonical solution chosen by the curriculum.
+    Off: every sample writes the whole program."""
+    curriculum: cc.CurriculumConfig = field(default_factory=cc.CurriculumConfig)
+    """Split points, stages and the schedule that moves problems to earlier cuts."""
+    fgo: FGOConfig = field(default_factory=FGOConfig)
+    """FGO: ``fgo.enabled`` masks unexecuted completion tokens out of the policy loss."""
+    partial_credit: bool = False
+    """Reward partial credit for the share of tests passed (``rewards.reward``); paper: off."""
+
+    # -- execution
+    exec_timeout_s: float = 1.0
+    """CPU seconds per test (the executor multiplies it while tracing coverage)."""
+    exec_early_exit: bool = False
+    """Stop a program at its first failing test. Off: FGO sees the lines every test ran."""
+    exec_workers: int | None = None
+    """Executor fork servers (``None``: one per CPU core)."""
+    overlap_execution: bool = True
+    """Run the programs in a background thread while the reference model scores the batch."""
+
+    # -- books
+    log_every: int = 1
+    """Print a one-line metric summary every this many iterations (the JSONL gets every one)."""
+    sample_table_every: int = 10
+    """Print (and append to samples.md) a table of a few samples every this many iterations (0: never)."""
+    sample_table_rows: int = 4
+    """Samples per table."""
+    checkpoint_every: int = 5
+    """Write a checkpoint every this many iterations (and always after the last one)."""
+    keep_checkpoints: int = 2
+    """How many of the newest checkpoints to keep."""
+    threads: int | None = None
+    """``torch.set_num_threads`` (``None``: leave torch's default)."""
+    progress: bool = True
+    """Show a progress bar."""
+    tensorboard: bool = True
+    """Also log to TensorBoard (``out_dir/tb``) when the ``tensorboard`` package is installed."""
+
+    def __post_init__(self) -> None:
+        # rebuild nested configs from plain dicts (a config read back from JSON)
+        if isinstance(self.model, dict):
+            self.model = ModelConfig(**self.model)
+        if isinstance(self.ppo, dict):
+            self.ppo = PPOConfig(**self.ppo)
+        if isinstance(self.curriculum, dict):
+            self.curriculum = cc.CurriculumConfig(**self.curriculum)
+        if isinstance(self.fgo, dict):
+            self.fgo = FGOConfig(**self.fgo)
+        self.eval_datasets = tuple(self.eval_datasets)
+        positive = ["iterations", "problems_per_iteration", "samples_per_problem", "max_new_tokens",
+                    "eval_max_new_tokens", "eval_batch_size", "forward_batch_size", "checkpoint_every",
+                    "keep_checkpoints", "log_every"]
+        for name in positive:
+            if getattr(self, name) < 1:
+                raise ValueError(f"TrainConfig.{name} must be >= 1, got {getattr(self, name)}")
+        for name in ("train_problems", "eval_problems", "sample_batch_size", "micro_batch_size", "exec_workers", "threads"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"TrainConfig.{name} must be None or >= 1, got {value}")
+        if self.policy_lr < 0 or self.value_lr < 0:
+            raise ValueError(f"TrainConfig: learning rates must be >= 0, got {self.policy_lr}, {self.value_lr}")
+        if self.time_budget_s is not None and self.time_budget_s <= 0:
+            raise ValueError(f"TrainConfig.time_budget_s must be None or > 0, got {self.time_budget_s}")
+        if self.ppo.advantage_estimator == "grpo" and self.ppo.group_size != self.samples_per_problem:
+            raise ValueError(f"TrainConfig: GRPO groups are the samples of one problem; set ppo.group_size "
+                             f"({self.ppo.group_size}) = samples_per_problem ({self.samples_per_problem})")
+
+    # -- presets
+    @classmethod
+    def preset(cls, name: str, **overrides: Any) -> "TrainConfig":
+        """The named preset, with ``overrides`` applied (``TrainConfig.preset("tiny", seed=1)``).
+
+        ``tiny``
+            The embedded default: the shipped SFT model (``data/model/``) on a laptop CPU,
+            trained on the families' train split and scored on their held-out valid and test
+            splits. Sized to finish well inside 15 minutes on 2 CPU cores (see the README for
+            the measured run). Learning rates are far above the paper's: the paper tuned them
+            for a 6.7B model, whose updates move much more per unit of step size; for a few
+            million parameters 5e-7 does nothing measurable in 15 minutes.
+        ``colab``
+            A free Colab T4: the colab model preset (Qwen2.5-Coder-1.5B-Instruct, float16, LoRA),
+            APPS from the Hugging Face hub, the paper's sampling settings, HumanEval held out.
+        ``gpu``
+            An A100/H100: the gpu model preset (full fine-tuning, bfloat16), the paper's
+            learning rates, KL beta and 16 rollouts per problem.
+        """
+        if name == "tiny":
+            base = cls(
+                preset="tiny",
+                model=model_preset("tiny"),
+                dataset="families:train",
+                train_problems=None,
+                eval_datasets=("families:valid", "families:test"),
+                eval_problems=None,
+                eval_max_new_tokens=160,
+                eval_batch_size=64,
+                out_dir="runs/tiny",
+                iterations=60,
+                time_budget_s=600.0,
+                problems_per_iteration=8,
+                samples_per_problem=4,
+                max_new_tokens=160,
+                temperature=0.8,
+                top_p=0.9,
+                policy_lr=2e-5,
+                value_lr=2e-4,
+                ppo=PPOConfig(epochs=2, minibatch_size=16, kl_coef=0.05, vf_coef=0.1, group_size=4),
+                curriculum=cc.CurriculumConfig(window=4, threshold=0.5),
+                exec_timeout_s=0.5,
+                exec_workers=2,
+                sample_table_every=10,
+                checkpoint_every=5,
+                threads=2,
+            )
+        elif name == "colab":
+            base = cls(
+                preset="colab",
+                model=model_preset("colab"),
+                dataset="apps:train",
+                train_problems=2000,
+                eval_datasets=("humaneval",),
+                eval_problems=None,
+                eval_max_new_tokens=512,
+                eval_batch_size=16,
+                out_dir="runs/colab",
+                iterations=200,
+                problems_per_iteration=4,
+                samples_per_problem=8,
+                max_new_tokens=512,
+                sample_batch_size=16,
+                forward_batch_size=8,
+                policy_lr=1e-5,  # LoRA adapters take a larger step than full weights
+                value_lr=1e-4,
+                micro_batch_size=4,
+                ppo=PPOConfig(epochs=2, minibatch_size=16, kl_coef=0.05, group_size=8),
+                curriculum=cc.CurriculumConfig(window=8),
+                exec_timeout_s=2.0,
+                checkpoint_every=10,
+            )
+        elif name == "gpu":
+            base = cls(
+                preset="gpu",
+                model=model_preset("gpu"),
+                dataset="apps:train",
+                train_problems=None,
+                eval_datasets=("humaneval",),
+                eval_max_new_tokens=768,
+                eval_batch_size=32,
+                out_dir="runs/gpu",
+                iterations=500,
+                problems_per_iteration=8,
+                samples_per_problem=16,
+                max_new_tokens=768,
+                sample_batch_size=64,
+                forward_batch_size=16,
+                policy_lr=5e-7,
+                value_lr=1.5e-6,
+                micro_batch_size=8,
+                ppo=PPOConfig(epochs=1, minibatch_size=32, kl_coef=0.05, group_size=16),
+                curriculum=cc.CurriculumConfig(window=16),
+                exec_timeout_s=2.0,
+                checkpoint_every=20,
+            )
+        else:
+            raise ValueError(f"unknown train preset {name!r}; choose tiny, colab or gpu")
+        return dataclasses.replace(base, **overrides) if overrides else base
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "TrainConfig":
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(d) - names
+        if unknown:
+            raise ValueError(f"TrainConfig.from_dict: unknown field(s) {sorted(unknown)}")
+        return cls(**d)
+
+    def to_text(self) -> str:
+        """Every field, nested configs included, one ``name = value`` per line."""
+        return _config_text(self)
+
+
+def _config_text(config: Any, indent: str = "") -> str:
+    width = max(len(f.name) for f in dataclasses.fields(config))
+    lines = [f"{type(config).__name__}("]
+    for f in dataclasses.fields(config):
+        value = getattr(config, f.name)
+        if dataclasses.is_dataclass(value):
+            text = _config_text(value, indent + "  ")
+        else:
+            text = repr(value)
+        lines.append(f"{indent}  {f.name:<{width}} = {text}")
+    return "\n".join(lines + [f"{indent})"])
+
+
+class RunSetupError(ValueError):
+    """The output folder and the request disagree (a resume with other settings, a finished run
+    without --resume, ...): nothing was trained."""
+
+
+def _parse_value(text: str) -> Any:
+    """A ``--set`` value: JSON when it parses (numbers, true/false, null, lists), else the string."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def config_from_flags(preset: str, flags: dict[str, Any], assignments: Sequence[str] = ()) -> TrainConfig:
+    """The preset with ``flags`` (``{"ppo.kl_coef": 0.1, "seed": 3}``) and ``FIELD=VALUE``
+    strings applied, dotted names reaching into nested configs. Unknown fields raise."""
+    values = dict(flags)
+    for item in assignments:
+        if "=" not in item:
+            raise ValueError(f"--set expects FIELD=VALUE, got {item!r}")
+        key, text = item.split("=", 1)
+        values[key.strip()] = _parse_value(text.strip())
+    d = TrainConfig.preset(preset).to_dict()
+    for key, value in values.items():
+        parts = key.split(".")
+        target = d
+        for part in parts[:-1]:
+            if not isinstance(target.get(part), dict):
+                raise ValueError(f"unknown config field {key!r} ({part!r} is not a nested config)")
+            target = target[part]
+        if parts[-1] not in target:
+            raise ValueError(f"unknown config field {key!r}; see `train --print-config` for the fields")
+        target[parts[-1]] = value
+    return TrainConfig.from_dict(d)
+
+
+# Fields that may change when a run is resumed (they do not change what is computed).
+RESUMABLE_CHANGES = {"iterations", "time_budget_s", "progress", "threads", "log_every", "tensorboard",
+                     "sample_table_every", "sample_table_rows", "checkpoint_every", "keep_checkpoints",
+                     "eval_batch_size", "exec_workers", "overlap_execution"}
+
+
+def config_differences(a: TrainConfig, b: TrainConfig) -> list[str]:
+    """Field names (dotted for nested configs) whose values differ."""
+    da, db = json.loads(json.dumps(a.to_dict())), json.loads(json.dumps(b.to_dict()))
+    out = []
+    for key in da:
+        if isinstance(da[key], dict):
+            out += [f"{key}.{k}" for k in da[key] if da[key][k] != db[key].get(k)]
+        elif da[key] != db[key]:
+            out.append(key)
+    return out
+
+
+# =========================================================================== small helpers
+
+
+def fixed_subset(problems: Sequence[Problem], n: int | None, seed: int = 0) -> list[Problem]:
+    """``n`` problems drawn with ``seed`` (kept in their original order); all when ``n`` is None."""
+    if n is None or n >= len(problems):
+        return list(problems)
+    keep = set(random.Random(seed).sample(range(len(problems)), n))
+    return [p for i, p in enumerate(problems) if i in keep]
+
+
+class PhaseTimer:
+    """Wall seconds per named phase of an iteration: ``with timer("generate"): ...``."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def response_forward(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, prompt_width: int,
+                     temperature: float, with_entropy: bool = False):
+    """Log-probs, values (and entropies) of the completion tokens in one forward pass.
+
+    Same quantities as :func:`stepcoder_lite.model.sequence_logprobs_and_values`, but the
+    logits are only materialised for the ``N`` completion columns (a vocabulary of 150k makes
+    prompt logits the biggest tensor of the update otherwise).
+
+    ==============  ============  =========================================================
+    argument        shape         meaning
+    ==============  ============  =========================================================
+    input_ids       (b, P+N)      prompt (left-padded) + completion (right-padded)
+    attention_mask  (b, P+N)      1 on real tokens
+    prompt_width    P             the completion starts at column P in every row
+    ==============  ============  =========================================================
+
+    Returns ``(logprobs, values, entropy)``, each ``(b, N)`` float32 (``values`` None for a
+    model without a value head, ``entropy`` None unless asked). Padding columns hold finite
+    junk: reduce them with the response mask.
+    """
+    out = model(input_ids, attention_mask=attention_mask)
+    tau = temperature if temperature and temperature > 0 else 1.0
+    # logits at column t predict token t + 1: columns P-1 .. T-2 predict the completion tokens
+    logits = out.logits[:, prompt_width - 1 : -1, :].float() / tau  # (b, N, V)
+    tokens = input_ids[:, prompt_width:].unsqueeze(-1)  # (b, N, 1)
+    # log pi(x_t | x_<t) = z[x_t] - logsumexp(z)
+    logprobs = logits.gather(-1, tokens).squeeze(-1) - torch.logsumexp(logits, dim=-1)  # (b, N)
+    values = None
+    if out.values is not None:
+        values = out.values[:, prompt_width - 1 : -1].float()  # (b, N): V(x_<t), read at t - 1
+    entropy = ppo.entropy_from_logits(logits) if with_entropy else None  # (b, N)
+    return logprobs, values, entropy
+
+
+def trim_columns(input_ids: torch.Tensor, attention_mask: torch.Tensor, response_mask: torch.Tensor,
+                 prompt_width: int) -> tuple[torch.Tensor, torch.Tensor, int, int]:
+    """Drop columns that are padding in every row of a (mini)batch: left prompt padding and
+    right completion padding. Positions come from the attention mask, so nothing changes but
+    the cost. Returns ``(input_ids, attention_mask, new_prompt_width, n_completion_columns)``."""
+    first_real = int(attention_mask.any(dim=0).nonzero()[0])  # leftmost column any row uses
+    first_real = min(first_real, prompt_width - 1)  # keep the column that predicts the first token
+    n = int(response_mask.sum(dim=1).max())  # longest completion in these rows
+    end = prompt_width + n
+    return input_ids[:, first_real:end], attention_mask[:, first_real:end], prompt_width - first_real, n
+
+
+def _jsonable(x: Any) -> Any:
+    if isinstance(x, float) and not math.isfinite(x):
+        return None  # NaN (e.g. explained variance with constant returns) -> null
+    return x
+
+
+# =========================================================================== the trainer
+
+
+class Trainer:
+    """Holds the policy, reference, optimizer, curriculum, executor and books of one run.
+
+    ``Trainer(config)`` builds a fresh run (or, with ``resume=True``, continues the newest
+    checkpoint in ``config.out_dir``). ``train()`` runs iterations until ``config.iterations``
+    or the time budget; ``train_step()`` is one iteration and returns its metrics.
+    ``train_problems`` overrides ``config.dataset`` (notebooks, tests).
+    """
+
+    def __init__(self, config: TrainConfig, *, resume: bool = False, train_problems: Sequence[Problem] | None = None,
+                 executor: Executor | None = None, log=print):
+        self.config = cfg = config
+        self.log = log
+        self.out = Path(cfg.out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        if cfg.threads is not None:
+            torch.set_num_threads(cfg.threads)
+        self._seed_everything(cfg.seed)
+
+        # the policy (+ value head) and the frozen reference: the SFT model RL starts from
+        self.policy, self.tokenizer = load_policy(cfg.model)
+        self.reference = ReferenceModel(self.policy)
+        self.device = next(self.policy.parameters()).device
+        self.chat_template = self.tokenizer if wants_chat_template(cfg.model, self.tokenizer) else None
+
+        # problems and the curriculum over them
+        if train_problems is None:
+            train_problems = fixed_subset(load_source(cfg.dataset), cfg.train_problems, seed=cfg.seed)
+        self.problems = list(train_problems)
+        if not self.problems:
+            raise ValueError(f"Trainer: no training problems in {cfg.dataset!r}")
+        self.schedule = cc.Schedule(self.problems, cfg.curriculum)
+
+        # optimizer: the LM's weights and the value head at their own learning rates
+        value_params = list(self.policy.value_head.parameters())
+        value_ids = {id(p) for p in value_params}
+        lm_params = [p for p in self.policy.parameters() if p.requires_grad and id(p) not in value_ids]
+        self.optimizer = torch.optim.AdamW(
+            [{"params": lm_params, "lr": cfg.policy_lr, "name": "policy"},
+             {"params": value_params, "lr": cfg.value_lr, "name": "value_head"}],
+            eps=cfg.adam_eps, weight_decay=cfg.weight_decay,
+        )
+        self.kl_ctl = KLController.from_config(cfg.ppo)
+
+        # randomness the loop owns (all of it is saved in checkpoints)
+        self.rng = random.Random(cfg.seed)  # problem order
+        self.sample_generator = torch.Generator(device=self.device).manual_seed(cfg.seed + 1)
+        self.minibatch_generator = torch.Generator().manual_seed(cfg.seed + 2)
+        self._order: list[int] = []
+        self._cursor = 0
+
+        # executor: worker pool of fork servers
+        self._own_executor = executor is None
+        self.executor = executor or Executor(
+            workers=cfg.exec_workers,
+            config=ExecConfig(timeout_s=cfg.exec_timeout_s, early_exit=cfg.exec_early_exit, coverage=True),
+        )
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stepcoder-exec-batch")
+
+        self.step = 0
+        self.train_time_s = 0.0
+        self.metrics_rows: list[dict[str, Any]] = []
+        self.resumed_from: int | None = None
+        if resume:
+            self.resumed_from = self.load_latest_checkpoint()
+        self._tb = self._open_tensorboard() if cfg.tensorboard else None
+
+    # ------------------------------------------------------------------ setup helpers
+
+    @staticmethod
+    def _seed_everything(seed: int) -> None:
+        random.seed(seed)
+        np.random.seed(seed)
+        torch.manual_seed(seed)
+
+    def _open_tensorboard(self):
+        try:
+            from torch.utils.tensorboard import SummaryWriter
+        except ImportError:  # tensorboard not installed: the JSONL is the log
+            return None
+        return SummaryWriter(str(self.out / "tb"))
+
+    def close(self) -> None:
+        """Stop the executor's workers (if this trainer started them) and the TensorBoard writer."""
+        self._pool.shutdown(wait=True)
+        if self._own_executor:
+            self.executor.close()
+        if self._tb is not None:
+            self._tb.close()
+
+    def __enter__(self) -> "Trainer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ 1-2. problems, stages, prompts
+
+    def next_problems(self) -> list[Problem]:
+        """B problems: the next ones of a shuffled pass over the training set (reshuffled after each pass)."""
+        B = self.config.problems_per_iteration
+        picked: list[Problem] = []
+        while len(picked) < B:
+            if self._cursor >= len(self._order):
+                self._order = list(range(len(self.problems)))
+                self.rng.shuffle(self._order)
+                self._cursor = 0
+            take = self._order[self._cursor : self._cursor + B - len(picked)]
+            self._cursor += len(take)
+            picked += [self.problems[i] for i in take]
+        return picked
+
+    def subtask_for(self, problem: Problem) -> cc.Subtask:
+        """The CCCS subtask of one sample: the curriculum's stage, or the whole program without CCCS."""
+        if self.config.cccs:
+            return self.schedule.subtask(problem)
+        the_plan = self.schedule.plans[problem.id]
+        return cc.make_subtask(problem, the_plan.num_stages - 1, the_plan)
+
+    def prompt_for(self, subtask: cc.Subtask) -> str:
+        return build_prompt(subtask.problem, subtask.given_prefix, chat_template=self.chat_template)
+
+    # ------------------------------------------------------------------ 5. reference log-probs
+
+    @torch.no_grad()
+    def reference_logprobs(self, rollout: Rollout, prompt_width: int) -> torch.Tensor:
+        """``(B, N)`` log pi_ref of the completion tokens, in chunks of ``forward_batch_size`` rows."""
+        cfg = self.config
+        N = rollout.input_ids.shape[1] - prompt_width
+        out = torch.zeros(len(rollout), N, dtype=torch.float32, device=self.device)
+        for start in range(0, len(rollout), cfg.forward_batch_size):
+            rows = slice(start, start + cfg.forward_batch_size)
+            response_mask = rollout.response_mask[rows, prompt_width:]
+            ids, attn, P, n = trim_columns(rollout.input_ids[rows], rollout.attention_mask[rows], response_mask, prompt_width)
+            logprobs, _, _ = response_forward(self.reference, ids, attn, P, cfg.temperature)
+            out[rows, :n] = logprobs
+        return out
+
+    # ------------------------------------------------------------------ 6. FGO masks
+
+    def executed_masks(self, rollout: Rollout, subtasks: Sequence[cc.Subtask], results: Sequence[Any], N: int) -> torch.Tensor:
+        """``(B, N)`` bool: True on completion tokens whose code the tests executed (FGO)."""
+        masks = [
+            masking.executed_token_mask_for_ids(
+                self.tokenizer, rollout.response_ids[i], rollout.completions[i], results[i].executed_lines,
+                prefix=subtasks[i].given_prefix, verdict=results[i].verdict, config=self.config.fgo,
+            )
+            for i in range(len(rollout))
+        ]
+        return torch.tensor(masking.pad_batch(masks, N), dtype=torch.bool, device=self.device)
+
+    # ------------------------------------------------------------------ 8. the PPO update
+
+    def ppo_update(self, batch: dict[str, torch.Tensor | None], prompt_width: int) -> dict[str, float]:
+        """``epochs x minibatches`` of clipped-loss steps on one rollout batch; returns mean stats."""
+        cfg, pcfg = self.config, self.config.ppo
+        B = batch["input_ids"].shape[0]
+        use_critic = pcfg.advantage_estimator == "gae"
+        want_entropy = True  # logged every iteration; only enters the loss when ent_coef > 0
+        params = [p for group in self.optimizer.param_groups for p in group["params"]]
+        stats: list[dict[str, float]] = []
+        self.policy.train()
+        for _epoch, mb_idx in ppo.minibatches(B, pcfg.minibatch_size, pcfg.epochs, generator=self.minibatch_generator):
+            self.optimizer.zero_grad(set_to_none=True)
+            micro = cfg.micro_batch_size or len(mb_idx)
+            mb_stats: list[dict[str, float]] = []
+            for start in range(0, len(mb_idx), micro):
+                idx = mb_idx[start : start + micro].to(self.device)
+                response_mask = batch["response_mask"][idx]  # (b, N)
+                ids, attn, P, n = trim_columns(batch["input_ids"][idx], batch["attention_mask"][idx], response_mask, prompt_width)
+                new_logprobs, new_values, entropy = response_forward(self.policy, ids, attn, P, cfg.temperature, with_entropy=want_entropy)
+                if pcfg.ent_coef == 0.0 and entropy is not None:
+                    entropy = entropy.detach()
+
+                def cut(name: str) -> torch.Tensor | None:
+                    t = batch[name]
+                    return None if t is None else t[idx][:, :n]
+
+                loss, s = ppo.ppo_loss(
+                    pcfg,
+                    new_logprobs=new_logprobs,
+                    old_logprobs=cut("logprobs"),
+                    advantages=cut("advantages"),
+                    response_mask=response_mask[:, :n],
+                    executed_mask=cut("executed_mask"),
+                    new_values=new_values if use_critic else None,
+                    old_values=cut("values") if use_critic else None,
+                    returns=cut("returns") if use_critic else None,
+                    entropy=entropy,
+                )
+                # each micro-batch's token mean, weighted by its share of the minibatch's rows
+                (loss * (len(idx) / len(mb_idx))).backward()
+                mb_stats.append(s)
+            grad_norm = torch.nn.utils.clip_grad_norm_(params, pcfg.max_grad_norm if pcfg.max_grad_norm is not None else float("inf"))
+            self.optimizer.step()
+            merged = ppo.mean_stats(mb_stats)
+            merged["grad_norm"] = float(grad_norm)
+            stats.append(merged)
+        self.policy.eval()
+        return ppo.mean_stats(stats)
+
+    # ------------------------------------------------------------------ one iteration
+
+    def train_step(self) -> dict[str, Any]:
+        """One PPO iteration (steps 1-10 of the module docstring); returns its metrics row."""
+        cfg = self.config
+        G = cfg.samples_per_problem
+        timer = PhaseTimer()
+        start = time.perf_counter()
+
+        # 1-2. problems, CCCS stages (one per sample: the mixed schedule draws per sample), prompts
+        problems = self.next_problems()
+        subtasks = [self.subtask_for(p) for p in problems for _ in range(G)]  # problem-major: G rows each
+        prompts = [self.prompt_for(s) for s in subtasks]
+
+        # 3. generate: G completions per problem, with the behaviour policy's log-probs and values
+        with timer("generate"):
+            rollout = sample(self.policy, self.tokenizer, prompts, max_new_tokens=cfg.max_new_tokens,
+                             temperature=cfg.temperature, top_p=cfg.top_p, batch_size=cfg.sample_batch_size,
+                             generator=self.sample_generator)
+        N = max(rollout.response_lengths)
+        P = rollout.input_ids.shape[1] - N  # every completion starts at column P
+        response_mask = rollout.response_mask[:, P:]  # (B, N) bool, right-padded
+        programs = [s.program(c) for s, c in zip(subtasks, rollout.completions)]  # given_prefix + completion
+        jobs = [(program, s.problem.tests()) for program, s in zip(programs, subtasks)]
+
+        # 4-5. execute on the worker pool in the background while the reference scores the tokens
+        exec_seconds = {}
+
+        def execute():
+            t0 = time.perf_counter()
+            results = self.executor.run_batch(jobs)
+            exec_seconds["execute"] = time.perf_counter() - t0
+            return results
+
+        if cfg.overlap_execution:
+            future = self._pool.submit(execute)
+            with timer("reference"):
+                ref_logprobs = self.reference_logprobs(rollout, P)
+            with timer("execute_wait"):  # the part of execution not hidden behind the reference pass
+                results = future.result()
+        else:
+            with timer("execute_wait"):
+                results = execute()
+            with timer("reference"):
+                ref_logprobs = self.reference_logprobs(rollout, P)
+        timer.seconds["execute"] = exec_seconds["execute"]
+
+        # 6. rewards and FGO masks
+        with timer("score"):
+            # no_tests / harness_error say nothing about the program: no reward is defined, so the
+            # sample is kept out of the update (advantage 0, below) and counted in "excluded"
+            undefined = torch.tensor([str(r.verdict) in ("no_tests", "harness_error") for r in results], device=self.device)
+            scores = torch.tensor([unit_test_reward(r, partial_credit=cfg.partial_credit, undefined=0.0) for r in results],
+                                  dtype=torch.float32, device=self.device)  # (B,)
+            passed = torch.tensor([r.passed for r in results], dtype=torch.bool, device=self.device)  # (B,)
+            executed_mask = self.executed_masks(rollout, subtasks, results, N) if cfg.fgo.enabled else None
+
+            # 7. KL-shaped rewards, GAE advantages and returns, over completion tokens only
+            # detached: pi_old and V_old are constants of the update (critical if a sampler kept a graph)
+            old_logprobs = rollout.logprobs[:, P:].detach()  # (B, N)
+            old_values = rollout.values[:, P:].detach() if rollout.values is not None else None  # (B, N)
+            adv = ppo.compute_advantages(cfg.ppo, self.kl_ctl.value, scores, old_logprobs, ref_logprobs,
+                                         old_values, response_mask)
+            if bool(undefined.any()):
+                zeros = torch.zeros((), device=self.device)
+                adv["advantages"] = torch.where(undefined[:, None], zeros, adv["advantages"])
+                if old_values is not None:
+                    adv["returns"] = torch.where(undefined[:, None], old_values, adv["returns"])
+
+        # 8. the PPO update
+        batch = {"input_ids": rollout.input_ids, "attention_mask": rollout.attention_mask,
+                 "response_mask": response_mask, "executed_mask": executed_mask, "logprobs": old_logprobs,
+                 "values": old_values, "advantages": adv["advantages"], "returns": adv["returns"]}
+        with timer("update"):
+            update_stats = self.ppo_update(batch, P)
+
+        # 9. curriculum: pass/fail at each sample's stage moves problems to earlier cuts
+        if cfg.cccs:
+            for i in range(0, len(subtasks), G):
+                for j in range(i, i + G):
+                    self.schedule.record(subtasks[j].problem.id, subtasks[j].stage, bool(passed[j]))
+        self.schedule.step()
+
+        # 10. books
+        metrics = ppo.rollout_metrics(scores, adv["kl"], response_mask, adv["advantages"], adv["returns"],
+                                      self.kl_ctl.value, values=old_values, executed_mask=executed_mask, passed=passed)
+        self.kl_ctl.update(metrics["kl"], len(rollout))
+        self.step += 1
+        iteration_s = time.perf_counter() - start
+        self.train_time_s += iteration_s
+        row: dict[str, Any] = {"step": self.step, "samples": self.step * len(rollout), "train_time_s": round(self.train_time_s, 3)}
+        row.update(metrics)
+        row.update(update_stats)
+        row["kl_coef_next"] = self.kl_ctl.value
+        stage_fracs = [1.0 if s.num_stages == 1 else s.stage / (s.num_stages - 1) for s in subtasks]
+        row["curriculum/batch_stage_fraction"] = sum(stage_fracs) / len(stage_fracs)
+        row["curriculum/batch_prefix_chars"] = sum(len(s.given_prefix) for s in subtasks) / len(subtasks)
+        if cfg.cccs:
+            row.update(self.schedule.metrics())
+        else:
+            row.update({"curriculum/stage_fraction": 1.0, "curriculum/full_fraction": 1.0})
+        verdicts = [str(r.verdict) for r in results]
+        for v in ("pass", "wrong_answer", "runtime_error", "timeout", "syntax_error"):
+            row[f"verdict/{v}"] = verdicts.count(v) / len(verdicts)
+        row["excluded"] = int(undefined.sum())  # samples with no defined reward (harness_error, no_tests)
+        if row["excluded"]:
+            self._print(f"warning: step {self.step}: {row['excluded']} sample(s) had no defined reward "
+                        f"({sorted(set(v for v in verdicts if v in ('no_tests', 'harness_error')))}); kept out of the update")
+        row["unfinished"] = sum(not f for f in rollout.finished) / len(rollout)
+        row["prompt_truncated"] = sum(rollout.prompt_truncated) / len(rollout)
+        row.update({f"time/{k}": round(v, 4) for k, v in timer.seconds.items()})
+        row["time/iteration"] = round(iteration_s, 4)
+        row = {k: _jsonable(v) for k, v in row.items()}
+        self._write_metrics(row)
+
+        if cfg.sample_table_every and self.step % cfg.sample_table_every == 0:
+            self._sample_table(subtasks, rollout, programs, results, scores, executed_mask)
+        return row
+
+    # ------------------------------------------------------------------ the loop
+
+    def done(self) -> bool:
+        cfg = self.config
+        out_of_time = cfg.time_budget_s is not None and self.train_time_s >= cfg.time_budget_s
+        return self.step >= cfg.iterations or out_of_time
+
+    def train(self) -> list[dict[str, Any]]:
+        """Iterate until ``iterations`` or the time budget; checkpoint on the way and at the end."""
+        cfg = self.config
+        bar = None
+        if cfg.progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=cfg.iterations, initial=self.step, desc="PPO", unit="it", dynamic_ncols=True,
+                       file=sys.stderr)
+        last_saved = self.step if self.resumed_from is not None else -1
+        try:
+            while not self.done():
+                row = self.train_step()
+                if bar is not None:
+                    bar.update(1)
+                    bar.set_postfix(reward=f"{row['reward']:+.2f}", pass_=f"{row['pass_rate']:.2f}",
+                                    kl=f"{row['kl']:.2f}", stage=f"{row['curriculum/stage_fraction']:.2f}")
+                if self.step % cfg.log_every == 0:
+                    self._print(self._one_line(row))
+                if self.step % cfg.checkpoint_every == 0:
+                    self.save_checkpoint()
+                    last_saved = self.step
+            if last_saved != self.step:
+                self.save_checkpoint()
+        finally:
+            if bar is not None:
+                bar.close()
+        return self.metrics_rows
+
+    def _print(self, text: str) -> None:
+        if self.config.progress:
+            from tqdm.auto import tqdm
+
+            tqdm.write(text, file=sys.stdout)
+        else:
+            self.log(text)
+
+    @staticmethod
+    def _one_line(row: dict[str, Any]) -> str:
+        ev = row.get("explained_variance")
+        ev_text = "  nan" if ev is None else f"{ev:+.2f}"
+        return (f"step {row['step']:>4}  reward {row['reward']:+.3f}  pass {row['pass_rate']:.3f}  "
+                f"kl {row['kl']:.3f}  clip {row.get('clipfrac', 0):.3f}  approx_kl {row.get('approx_kl', 0):.4f}  "
+                f"ev {ev_text}  fgo_masked {row['fgo_masked_frac']:.2f}  stage {row['curriculum/stage_fraction']:.2f}  "
+                f"len {row['response_length']:.0f}  {row['time/iteration']:.1f}s")
+
+    # ------------------------------------------------------------------ books
+
+    def _write_metrics(self, row: dict[str, Any]) -> None:
+        self.metrics_rows.append(row)
+        with open(self.out / "metrics.jsonl", "a") as f:
+            f.write(json.dumps(row) + "\n")
+        if self._tb is not None:
+            for k, v in row.items():
+                if isinstance(v, (int, float)) and k != "step":
+                    self._tb.add_scalar(k, v, self.step)
+
+    def _sample_table(self, subtasks, rollout, programs, results, scores, executed_mask) -> None:
+        """A few samples: problem and stage, prompt tail, completion with FGO-masked lines marked, verdict."""
+        n = min(self.config.sample_table_rows, len(subtasks))
+        # spread the rows over the batch: different problems
+        rows = sorted({round(i * (len(subtasks) - 1) / max(n - 1, 1)) for i in range(n)})
+        text = [f"\n=== samples at step {self.step} ('+' executed line, '-' FGO-masked line: no test ran it) ==="]
+        for i in rows:
+            s, r = subtasks[i], results[i]
+            tail = (s.given_prefix.rstrip("\n").splitlines() or ["```python"])[-1]
+            executed = masking.executed_statement_lines(programs[i], r.executed_lines)
+            first_line = s.given_prefix.count("\n") + 1  # the completion's first line in the program
+            masked_lines = []
+            body = []
+            for k, line in enumerate(rollout.completions[i].split("\n")[:12]):
+                ln = first_line + k
+                if not line.strip():
+                    continue
+                ran = ln in executed
+                if not ran:
+                    masked_lines.append(ln)
+                mark = "+" if ran or not self.config.fgo.enabled or str(r.verdict) == "syntax_error" else "-"
+                body.append(f"    {mark} {line[:100]}")
+            if rollout.completions[i].count("\n") >= 12:
+                body.append("    ...")
+            text.append(f"[{s.problem.id}  stage {s.stage}/{s.num_stages - 1}  verdict {r.verdict}  "
+                        f"reward {float(scores[i]):+.2f}  tokens {rollout.response_lengths[i]}]")
+            text.append(f"  prompt tail: {tail[:100]!r}")
+            text.append("  completion:")
+            text += body or ["    (empty)"]
+        block = "\n".join(text)
+        self._print(block)
+        with open(self.out / "samples.md", "a") as f:
+            f.write(block.replace("\n=== ", "\n### ") + "\n")
+
+    # ------------------------------------------------------------------ checkpoints
+
+    def _rng_state(self) -> dict[str, Any]:
+        state = {
+            "python": random.getstate(),
+            "numpy": np.random.get_state(),
+            "torch": torch.get_rng_state(),
+            "sampler": self.sample_generator.get_state(),
+            "minibatch": self.minibatch_generator.get_state(),
+            "problem_order": self.rng.getstate(),
+        }
+        if torch.cuda.is_available():
+            state["cuda"] = torch.cuda.get_rng_state_all()
+        return state
+
+    def _set_rng_state(self, state: dict[str, Any]) -> None:
+        random.setstate(state["python"])
+        np.random.set_state(state["numpy"])
+        torch.set_rng_state(state["torch"])
+        self.sample_generator.set_state(state["sampler"])
+        self.minibatch_generator.set_state(state["minibatch"])
+        self.rng.setstate(state["problem_order"])
+        if "cuda" in state and torch.cuda.is_available():
+            torch.cuda.set_rng_state_all(state["cuda"])
+
+    def trainable_state(self) -> dict[str, torch.Tensor]:
+        """The weights that training changes (all of them, or the LoRA adapters) and the value head."""
+        names = {n for n, p in self.policy.named_parameters() if p.requires_grad}
+        return {k: v.detach().cpu().clone() for k, v in self.policy.state_dict().items() if k in names}
+
+    def save_checkpoint(self) -> Path:
+        """Write ``out_dir/checkpoints/step_NNNNNN`` atomically (temp folder + rename)."""
+        root = self.out / CHECKPOINT_DIR
+        root.mkdir(parents=True, exist_ok=True)
+        final = root / f"step_{self.step:06d}"
+        tmp = root / f".tmp_step_{self.step:06d}_{os.getpid()}"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
+        torch.save(self.trainable_state(), tmp / "policy.pt")
+        torch.save(self.optimizer.state_dict(), tmp / "optimizer.pt")
+        torch.save(self._rng_state(), tmp / "rng.pt")
+        state = {
+            "step": self.step,
+            "train_time_s": self.train_time_s,
+            "config": self.config.to_dict(),
+            "curriculum": self.schedule.state_dict(),
+            "kl_controller": self.kl_ctl.state_dict(),
+            "problem_order": {"order": self._order, "cursor": self._cursor},
+            "problem_ids": [p.id for p in self.problems],
+        }
+        (tmp / STATE_FILE).write_text(json.dumps(state) + "\n")
+        with open(tmp / "metrics.jsonl", "w") as f:
+            for row in self.metrics_rows:
+                f.write(json.dumps(row) + "\n")
+        if final.exists():  # re-saving the same step (e.g. a resumed run that ends at once)
+            shutil.rmtree(final)
+        os.replace(tmp, final)  # atomic: a reader sees no checkpoint or a complete one
+        for old in sorted(root.glob("step_*"))[: -self.config.keep_checkpoints]:
+            shutil.rmtree(old, ignore_errors=True)
+        return final
+
+    def latest_checkpoint(self) -> Path | None:
+        root = self.out / CHECKPOINT_DIR
+        done = sorted(p for p in root.glob("step_*") if (p / STATE_FILE).exists()) if root.exists() else []
+        return done[-1] if done else None
+
+    def load_latest_checkpoint(self) -> int | None:
+        """Restore the newest checkpoint in ``out_dir`` (None when there is none: a fresh start)."""
+        path = self.latest_checkpoint()
+        if path is None:
+            self.log(f"resume: no checkpoint in {self.out / CHECKPOINT_DIR}; starting from step 0")
+            return None
+        self.load_checkpoint(path)
+        return self.step
+
+    def load_checkpoint(self, path: str | Path) -> None:
+        path = Path(path)
+        state = json.loads((path / STATE_FILE).read_text())
+        saved = TrainConfig.from_dict(state["config"])
+        differ = [k for k in config_differences(saved, self.config) if k.split(".")[0] not in RESUMABLE_CHANGES]
+        if differ:
+            raise RunSetupError(f"resume: the run in {self.out} was started with a different config "
+                             f"({', '.join(differ)}); resume with the same settings or use a new --out")
+        if state["problem_ids"] != [p.id for p in self.problems]:
+            raise RunSetupError(f"resume: the training problems differ from those of the checkpoint {path}")
+        weights = torch.load(path / "policy.pt", map_location=self.device)
+        missing = set(self.trainable_state()) - set(weights)
+        if missing:
+            raise ValueError(f"resume: {path / 'policy.pt'} lacks {sorted(missing)[:5]}")
+        self.policy.load_state_dict(weights, strict=False)
+        self.optimizer.load_state_dict(torch.load(path / "optimizer.pt", map_location=self.device))
+        self._set_rng_state(torch.load(path / "rng.pt", weights_only=False))
+        self.schedule.load_state_dict(state["curriculum"])
+        self.kl_ctl.load_state_dict(state["kl_controller"])
+        self._order, self._cursor = list(state["problem_order"]["order"]), int(state["problem_order"]["cursor"])
+        self.step, self.train_time_s = int(state["step"]), float(state["train_time_s"])
+        # the metrics written so far: rows after the checkpoint (a killed run) are dropped
+        self.metrics_rows = [json.loads(line) for line in (path / "metrics.jsonl").read_text().splitlines() if line]
+        with open(self.out / "metrics.jsonl", "w") as f:
+            for row in self.metrics_rows:
+                f.write(json.dumps(row) + "\n")
+        self.log(f"resume: continuing from {path} (step {self.step}, {self.train_time_s:.0f} s trained)")
+
+    def export_model(self, path: str | Path | None = None) -> Path:
+        """The trained policy in Hugging Face format (+ value head, tokenizer, run.json): ``load_policy(path)`` reads it."""
+        path = Path(path) if path is not None else self.out / "model"
+        save_policy(self.policy, self.tokenizer, path, extra={"step": self.step, "config": self.config.to_dict()})
+        return path
+
+    # ------------------------------------------------------------------ evaluation
+
+    def evaluate(self, problems: Sequence[Problem]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """Greedy pass@1 of the current policy on ``problems`` (whole programs, no prefix)."""
+        return evaluate_policy(self.policy, self.tokenizer, problems, self.executor, self.config, self.chat_template)
+
+
+def evaluate_policy(policy, tokenizer, problems: Sequence[Problem], executor: Executor, config: TrainConfig,
+                    chat_template=None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Greedy pass@1 with the error breakdown (:func:`stepcoder_lite.evaluate.summarize`).
+
+    Returns ``(summary, samples)`` with one ``{"id", "verdict", "completion"}`` per problem.
+    Prompts are decoded longest first in batches of ``eval_batch_size`` (less padding).
+    """
+    prompts = [build_prompt(p, "", chat_template=chat_template) for p in problems]
+    order = sorted(range(len(problems)), key=lambda i: -len(prompts[i]))
+    rollout = sample(policy, tokenizer, [prompts[i] for i in order], max_new_tokens=config.eval_max_new_tokens,
+                     temperature=0.0, batch_size=config.eval_batch_size)
+    completions = [""] * len(problems)
+    for pos, i in enumerate(order):
+        completions[i] = rollout.completions[pos]
+    results = executor.run_batch([(completions[i], p.tests()) for i, p in enumerate(problems)],
+                                 coverage=False, early_exit=True)
+    summary = summarize(problems, [[r] for r in results], ks=(1,))
+    samples = [{"id": p.id, "verdict": str(r.verdict), "completion": c} for p, r, c in zip(problems, results, completions)]
+    return summary, samples
+
+
+# =========================================================================== the whole job
+
+
+def held_out_sets(config: TrainConfig) -> dict[str, list[Problem]]:
+    """The evaluation subsets, per spec (fixed with seed 0: the same for every run)."""
+    return {spec: fixed_subset(load_source(spec), config.eval_problems, seed=0) for spec in config.eval_datasets}
+
+
+def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log=print) -> dict[str, Any]:
+    """The ``train`` command: evaluate the start, train, evaluate the end, write the summary.
+
+    Writes into ``config.out_dir``: ``config.json``, ``metrics.jsonl``, ``samples.md``,
+    ``checkpoints/``, ``eval_before.json``, ``eval_after.json``, ``summary.json``, ``plots/``
+    and ``model/`` (the trained policy). Returns the summary.
+    """
+    wall_start = time.perf_counter()
+    out = Path(config.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    saved_config = out / "config.json"
+    if resume and saved_config.exists():
+        saved = TrainConfig.from_dict(json.loads(saved_config.read_text()))
+        differ = [k for k in config_differences(saved, config) if k.split(".")[0] not in RESUMABLE_CHANGES]
+        if differ:
+            raise RunSetupError(f"resume: {out} was started with a different config ({', '.join(differ)}); "
+                             f"use the same flags, or a new --out")
+    elif not resume and (out / CHECKPOINT_DIR).exists() and any((out / CHECKPOINT_DIR).glob("step_*")):
+        raise RunSetupError(f"{out} already holds a run's checkpoints: pass --resume to continue it, or choose a new --out")
+    elif not resume:
+        for stale in ("metrics.jsonl", "samples.md", "eval_before.json", "eval_after.json", "summary.json"):
+            (out / stale).unlink(missing_ok=True)
+    saved_config.write_text(json.dumps(config.to_dict(), indent=2) + "\n")
+    log(config.to_text())
+
+    with Trainer(config, resume=resume, log=log) as trainer:
+        log(f"policy: {sum(p.numel() for p in trainer.policy.parameters()):,} parameters on {trainer.device}; "
+            f"{len(trainer.problems)} training problems; {config.problems_per_iteration} x {config.samples_per_problem} "
+            f"samples per iteration; CCCS {'on' if config.cccs else 'off'}, FGO {'on' if config.fgo.enabled else 'off'}")
+        sets = held_out_sets(config) if evaluate else {}
+        before_file = out / "eval_before.json"
+        before: dict[str, Any] = {}
+        eval_s = 0.0
+        if sets:
+            if before_file.exists() and resume:  # computed by the run being resumed: same start, same subset
+                before = json.loads(before_file.read_text())
+                log("evaluation before training: read from eval_before.json")
+            else:
+                if trainer.step != 0:
+                    raise RunSetupError(f"resume: {before_file} is missing but the run is at step {trainer.step}")
+                t0 = time.perf_counter()
+                before = _evaluate_sets(trainer, sets, "before", log)
+                eval_s += time.perf_counter() - t0
+                before_file.write_text(json.dumps(before, indent=2) + "\n")
+
+        t0 = time.perf_counter()
+        trainer.train()
+        log(f"training: {trainer.step} iterations, {trainer.train_time_s:.0f} s of training in all "
+            f"({time.perf_counter() - t0:.0f} s in this process)")
+        model_dir = trainer.export_model()
+
+        after: dict[str, Any] = {}
+        if sets:
+            t0 = time.perf_counter()
+            after = _evaluate_sets(trainer, sets, "after", log)
+            eval_s += time.perf_counter() - t0
+            (out / "eval_after.json").write_text(json.dumps(after, indent=2) + "\n")
+
+        last = trainer.metrics_rows[-1] if trainer.metrics_rows else {}
+        summary = {
+            "command": " ".join(sys.argv),
+            "preset": config.preset,
+            "cccs": config.cccs,
+            "fgo": config.fgo.enabled,
+            "seed": config.seed,
+            "iterations": trainer.step,
+            "samples": trainer.step * config.problems_per_iteration * config.samples_per_problem,
+            "train_time_s": round(trainer.train_time_s, 1),
+            "eval_time_s_this_process": round(eval_s, 1),
+            "wall_time_s_this_process": round(time.perf_counter() - wall_start, 1),
+            "resumed_from_step": trainer.resumed_from,
+            "eval_problems_per_set": {spec: len(ps) for spec, ps in sets.items()},
+            "pass@1": {spec: {"before": before[spec]["summary"]["pass@1"], "after": after[spec]["summary"]["pass@1"]}
+                       for spec in sets},
+            "before": {spec: before[spec]["summary"] for spec in sets},
+            "after": {spec: after[spec]["summary"] for spec in sets},
+            "final_metrics": last,
+            "model": str(model_dir),
+        }
+        if sets:
+            n_all = sum(len(ps) for ps in sets.values())
+            summary["pass@1"]["all"] = {
+                when: sum(res[spec]["summary"]["pass@1"] * len(ps) for spec, ps in sets.items()) / n_all
+                for when, res in (("before", before), ("after", after))
+            }
+        (out / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
+        _write_metrics_csv(trainer.metrics_rows, out / "metrics.csv")
+        try:
+            _write_plots(trainer.metrics_rows, summary, out / "plots")
+        except ImportError as e:  # matplotlib missing: the numbers are all in the JSON files
+            log(f"plots skipped: {e}")
+    if sets:
+        log("pass@1 (greedy): " + ", ".join(f"{spec} {v['before']:.3f} -> {v['after']:.3f}" for spec, v in summary["pass@1"].items()))
+    log(f"wrote {out}/summary.json")
+    return summary
+
+
+def _evaluate_sets(trainer: Trainer, sets: dict[str, list[Problem]], when: str, log) -> dict[str, Any]:
+    results = {}
+    for spec, problems in sets.items():
+        t0 = time.perf_counter()
+        summary, samples = trainer.evaluate(problems)
+        results[spec] = {"summary": summary, "samples": samples, "seconds": round(time.perf_counter() - t0, 1)}
+        log(f"evaluation {when} training, {spec} ({len(problems)} problems, {results[spec]['seconds']} s):\n" + format_summary(summary))
+    return results
+
+
+def _write_metrics_csv(rows: list[dict[str, Any]], path: Path) -> None:
+    import csv
+
+    keys: list[str] = []
+    for row in rows:
+        keys += [k for k in row if k not in keys]
+    with open(path, "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=keys)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _write_plots(rows: list[dict[str, Any]], summary: dict[str, Any], folder: Path) -> None:
+    from stepcoder_lite import plots
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if rows:
+        fig = plots.training_curves(rows)
+        fig.savefig(folder / "training_curves.png")
+    if summary.get("pass@1"):
+        fig = plots.pass_at_1_bars(summary["pass@1"])
+        fig.savefig(folder / "pass_at_1.png")
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

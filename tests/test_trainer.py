@@ -1,0 +1,370 @@
+"""The training loop: config and presets, the wiring of one iteration (CCCS prefix, execution,
+rewards, FGO masks, curriculum), exact resume after a crash, and the CLI killed and resumed.
+
+Everything runs on a tiny randomly initialised GPT-2 with a BPE tokenizer trained here on a
+handful of families problems (no shipped checkpoint needed), so each iteration takes ~1 s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import torch
+
+from stepcoder_lite import curriculum as cc
+from stepcoder_lite.data.families import build as build_families
+from stepcoder_lite.executor import Executor
+from stepcoder_lite.model import (
+    PolicyWithValueHead,
+    encode_with_offsets,
+    save_policy,
+    sequence_logprobs_and_values,
+    small_random_model,
+    train_tokenizer,
+)
+from stepcoder_lite.ppo import PPOConfig
+from stepcoder_lite.prompts import CODE_FENCE_OPEN, END_OF_CODE, build_prompt, sft_target
+from stepcoder_lite.rollout import Rollout, encode_prompts
+from stepcoder_lite import trainer as trainer_module
+from stepcoder_lite.trainer import (
+    Trainer,
+    TrainConfig,
+    config_from_flags,
+    response_forward,
+    trim_columns,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+TIME_KEYS = ("time/", "train_time_s")
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """Four families training problems (each with an ``if``), a BPE tokenizer trained on them,
+    and a random 2-layer GPT-2 saved the way a real checkpoint is."""
+    root = tmp_path_factory.mktemp("trainer")
+    problems, seen = [], set()
+    for p in build_families("train"):
+        family = p.meta["family"]
+        if family not in seen and "if " in p.solutions[0] and p.solutions[0].endswith("\n") and len(p.solutions[0]) < 220:
+            problems.append(p)
+            seen.add(family)
+        if len(problems) == 4:
+            break
+    data = root / "problems.jsonl"
+    data.write_text("".join(json.dumps(p.to_dict()) + "\n" for p in problems))
+    tokenizer = train_tokenizer([build_prompt(p) + sft_target(p.solutions[0]) for p in problems] * 10, vocab_size=400)
+    lm = small_random_model("gpt2", len(tokenizer), hidden=32, layers=2, heads=4, max_positions=512,
+                            eos_token_id=tokenizer.eos_token_id, seed=0)
+    model_dir = root / "model"
+    save_policy(PolicyWithValueHead(lm), tokenizer, model_dir)
+    with Executor(workers=2) as executor:
+        yield {"root": root, "problems": problems, "data": str(data), "model": str(model_dir), "executor": executor}
+
+
+def small_config(world, name: str, **overrides) -> TrainConfig:
+    cfg = TrainConfig.preset(
+        "tiny",
+        out_dir=str(world["root"] / name),
+        dataset=world["data"],
+        eval_datasets=(),
+        iterations=3,
+        time_budget_s=None,
+        problems_per_iteration=2,
+        samples_per_problem=2,
+        max_new_tokens=12,
+        policy_lr=1e-3,
+        value_lr=1e-2,
+        ppo=PPOConfig(epochs=2, minibatch_size=2, group_size=2, adaptive_kl=True, kl_target=0.5, kl_horizon=50),
+        curriculum=cc.CurriculumConfig(window=2, threshold=0.5),
+        sample_table_every=0,
+        checkpoint_every=1,
+        threads=None,
+        progress=False,
+        tensorboard=False,
+    )
+    cfg.model.name_or_path = world["model"]
+    return cfg.__class__.from_dict({**cfg.to_dict(), **overrides})
+
+
+def quiet(*_args, **_kw):
+    pass
+
+
+def state_of(t: Trainer) -> dict:
+    return {"weights": {k: v.clone() for k, v in t.policy.state_dict().items()},
+            "curriculum": t.schedule.state_dict(), "kl": t.kl_ctl.value, "step": t.step,
+            "rows": [{k: v for k, v in r.items() if not k.startswith(TIME_KEYS)} for r in t.metrics_rows]}
+
+
+# --------------------------------------------------------------------------- config
+
+
+def test_presets_validate_and_print_every_field_including_nested_ones():
+    for name in ("tiny", "colab", "gpu"):
+        cfg = TrainConfig.preset(name)
+        text = cfg.to_text()
+        for f in ("policy_lr", "samples_per_problem", "cccs", "clip_eps", "kl_coef", "window", "enabled", "name_or_path"):
+            assert f"{f} " in text, (name, f)
+        assert TrainConfig.from_dict(json.loads(json.dumps(cfg.to_dict()))) == cfg  # survives JSON (checkpoints)
+    assert TrainConfig.preset("gpu").policy_lr == 5e-7 and TrainConfig.preset("gpu").samples_per_problem == 16
+    with pytest.raises(ValueError, match="unknown train preset"):
+        TrainConfig.preset("huge")
+    with pytest.raises(ValueError, match="samples_per_problem"):
+        TrainConfig.preset("tiny", samples_per_problem=0)
+    with pytest.raises(ValueError, match="GRPO"):
+        TrainConfig.preset("tiny", ppo=PPOConfig(advantage_estimator="grpo", group_size=8))
+
+
+def test_flags_and_dotted_overrides_reach_nested_configs():
+    cfg = config_from_flags("tiny", {"fgo.enabled": False, "cccs": False, "seed": 3},
+                            ["ppo.kl_coef=0.1", "samples_per_problem=8", "ppo.group_size=8", "dataset=families:valid"])
+    assert (cfg.fgo.enabled, cfg.cccs, cfg.seed, cfg.ppo.kl_coef, cfg.samples_per_problem, cfg.dataset) == \
+        (False, False, 3, 0.1, 8, "families:valid")
+    with pytest.raises(ValueError, match="unknown config field 'ppo.nope'"):
+        config_from_flags("tiny", {}, ["ppo.nope=1"])
+    with pytest.raises(ValueError, match="FIELD=VALUE"):
+        config_from_flags("tiny", {}, ["kl_coef"])
+
+
+# --------------------------------------------------------------------------- tensor plumbing
+
+
+def test_sliced_forward_matches_the_models_full_sequence_logprobs(world):
+    policy = PolicyWithValueHead(small_random_model("gpt2", 400, hidden=32, layers=2, heads=4, max_positions=512, seed=1))
+    torch.nn.init.normal_(policy.value_head.weight, std=0.5)
+    B, P, N = 3, 7, 5
+    ids = torch.randint(1, 400, (B, P + N))
+    attn = torch.ones(B, P + N, dtype=torch.long)
+    attn[0, :3] = 0  # left padding
+    attn[1, P + 2:] = 0  # a short completion, right padded
+    response = torch.zeros(B, P + N, dtype=torch.bool)
+    response[:, P:] = attn[:, P:].bool()
+    logprobs, values = sequence_logprobs_and_values(policy, ids, attn, response, temperature=0.8)
+    lp, v, ent = response_forward(policy, ids, attn, P, temperature=0.8, with_entropy=True)
+    mask = response[:, P:]
+    torch.testing.assert_close(lp[mask], logprobs[:, P:][mask])
+    torch.testing.assert_close(v[mask], values[:, P:][mask])
+    assert ent.shape == (B, N) and bool((ent[mask] > 0).all())
+    # dropping all-padding columns changes nothing but the cost
+    ids2, attn2, P2, n = trim_columns(ids[1:], attn[1:], mask[1:], P)
+    assert ids2.shape[1] == P + N and n == N  # rows 1-2: no all-padding column to drop
+    ids3, attn3, P3, n3 = trim_columns(ids[:2], attn[:2], mask[:2], P)
+    lp3, _, _ = response_forward(policy, ids3, attn3, P3, temperature=0.8)
+    torch.testing.assert_close(lp3[mask[:2, :n3]], lp[:2, :n3][mask[:2, :n3]], rtol=1e-4, atol=1e-5)
+
+
+# --------------------------------------------------------------------------- one iteration, wired
+
+
+def forced_sampler(tokenizer, completion_for):
+    """A stand-in for rollout.sample that 'samples' given texts (teacher forcing), with the
+    policy's real log-probs and values: the iteration's wiring can then be checked on programs
+    that pass."""
+
+    def fake_sample(model, tok, prompts, *, temperature, **_kw):
+        prompt_ids, _ = encode_prompts(tok, prompts, 10_000)
+        texts = [completion_for(p) for p in prompts]
+        resp_ids = [tok(t + END_OF_CODE, add_special_tokens=False)["input_ids"] for t in texts]
+        B, P, N = len(prompts), max(map(len, prompt_ids)), max(map(len, resp_ids))
+        ids = torch.full((B, P + N), tok.pad_token_id)
+        attn = torch.zeros(B, P + N, dtype=torch.long)
+        for b in range(B):
+            ids[b, P - len(prompt_ids[b]):P] = torch.tensor(prompt_ids[b])
+            ids[b, P:P + len(resp_ids[b])] = torch.tensor(resp_ids[b])
+            attn[b, P - len(prompt_ids[b]):P + len(resp_ids[b])] = 1
+        response = torch.zeros(B, P + N, dtype=torch.bool)
+        response[:, P:] = attn[:, P:].bool()
+        with torch.no_grad():  # like the real sampler
+            logprobs, values = sequence_logprobs_and_values(model, ids, attn, response, temperature)
+        return Rollout(list(prompts), texts, [True] * B, ids, attn, response, logprobs, values, resp_ids, [False] * B)
+
+    return fake_sample
+
+
+DEAD_CODE = "if len(str(0)) > 5:\n    print('never')\n"
+
+
+def test_one_iteration_runs_prefix_plus_completion_rewards_passes_and_fgo_masks_dead_code(world, monkeypatch):
+    by_question = {p.question.strip(): p for p in world["problems"]}
+
+    def canonical_rest_plus_dead_code(prompt: str) -> str:
+        question = prompt.split("### Problem\n", 1)[1].split("\n\n### Format", 1)[0].strip()
+        prefix = prompt.rsplit(CODE_FENCE_OPEN, 1)[1]
+        solution = by_question[question].solutions[0]
+        assert solution.startswith(prefix)  # the prompt ends with the CCCS given prefix
+        return solution[len(prefix):] + DEAD_CODE
+
+    cfg = small_config(world, "wired", iterations=1)
+    with Trainer(cfg, executor=world["executor"], log=quiet) as t:
+        tokenizer = t.tokenizer
+        monkeypatch.setattr(trainer_module, "sample", forced_sampler(tokenizer, canonical_rest_plus_dead_code))
+        seen = {}
+        original = t.executed_masks
+
+        def spy(rollout, subtasks, results, N):
+            seen.update(rollout=rollout, subtasks=subtasks, results=results, mask=original(rollout, subtasks, results, N))
+            return seen["mask"]
+
+        t.executed_masks = spy
+        before = {k: v.clone() for k, v in t.policy.state_dict().items()}
+        row = t.train_step()
+
+    subtasks, results, mask, rollout = seen["subtasks"], seen["results"], seen["mask"], seen["rollout"]
+    assert all(s.stage == 0 and s.given_prefix for s in subtasks)  # CCCS: first stage, a real prefix
+    assert [str(r.verdict) for r in results] == ["pass"] * 4  # prefix + completion ran as one program
+    assert row["reward"] == 1.0 and row["pass_rate"] == 1.0
+    # FGO: every token inside the never-executed line is masked, the rest of the completion is kept
+    for b in range(len(subtasks)):
+        text = rollout.completions[b]
+        _, spans = encode_with_offsets(tokenizer, text + END_OF_CODE)
+        header = text.index(DEAD_CODE)  # `if len(str(0)) > 5:` runs at top level: executed
+        dead_start = text.index("    print('never')")  # its body never runs: masked
+        dead_end = dead_start + len("    print('never')")
+        for k, (s, e) in enumerate(spans):
+            if dead_start <= s and e <= dead_end and e > s:
+                assert not mask[b, k], (b, k, text[s:e])
+            if header <= s and e <= dead_start - 1 and e > s:
+                assert mask[b, k], (b, k, text[s:e])
+    assert 0 < row["fgo_masked_frac"] < 0.5
+    # the curriculum moved each problem to its next stage (window 2, both samples passed)
+    for s in subtasks:
+        assert t.schedule.stage_of(s.problem.id) == 1
+    assert row["curriculum/stage_fraction"] > 0
+    # the update changed the weights, and every documented metric was logged
+    assert any(not torch.equal(before[k], v) for k, v in t.policy.state_dict().items())
+    for key in ("reward", "pass_rate", "kl", "clipfrac", "approx_kl", "explained_variance", "entropy",
+                "fgo_masked_frac", "curriculum/stage_fraction", "time/generate", "time/execute", "time/update"):
+        assert key in row, key
+    lines = (Path(cfg.out_dir) / "metrics.jsonl").read_text().splitlines()
+    assert [json.loads(x)["step"] for x in lines] == [1]
+
+
+def test_without_cccs_and_fgo_the_model_writes_everything_and_nothing_is_masked(world):
+    cfg = small_config(world, "plain", iterations=1, cccs=False, fgo={"enabled": False}, sample_table_every=1)
+    printed = []
+    with Trainer(cfg, executor=world["executor"], log=printed.append) as t:
+        prompts = [t.prompt_for(t.subtask_for(p)) for p in t.problems]
+        row = t.train_step()
+    assert all(p.endswith(CODE_FENCE_OPEN) for p in prompts)  # no given prefix at all
+    assert row["fgo_masked_frac"] == 0.0 and row["curriculum/batch_stage_fraction"] == 1.0
+    assert "samples at step 1" in (Path(cfg.out_dir) / "samples.md").read_text()
+
+
+# --------------------------------------------------------------------------- resume
+
+
+class Killed(Exception):
+    pass
+
+
+class KillOnCall:
+    """The real executor, except that call number ``kill_at`` of run_batch dies (a crash mid-iteration)."""
+
+    def __init__(self, executor, kill_at: int):
+        self.executor, self.kill_at, self.calls = executor, kill_at, 0
+
+    def run_batch(self, jobs, **kw):
+        self.calls += 1
+        if self.calls == self.kill_at:
+            raise Killed(f"killed during run_batch call {self.calls}")
+        return self.executor.run_batch(jobs, **kw)
+
+    def close(self):
+        pass
+
+
+def test_crash_then_resume_equals_an_uninterrupted_run(world):
+    """(4 iterations straight) == (checkpoint at 2, iteration 3 logged, crash inside 4, resume, 3-4).
+
+    Exact equality of every weight: the same batches, samples, minibatch orders and float
+    operations in the same order on the same CPU threads, from restored RNG, optimizer,
+    curriculum and KL-controller states."""
+    ex = world["executor"]
+    with Trainer(small_config(world, "straight", iterations=4, checkpoint_every=2), executor=ex, log=quiet) as t:
+        t.train()
+        straight = state_of(t)
+
+    cfg = small_config(world, "crashed", iterations=4, checkpoint_every=2)
+    with Trainer(cfg, executor=KillOnCall(ex, kill_at=4), log=quiet) as t:
+        with pytest.raises(Killed):
+            t.train()
+        assert t.step == 3
+    logged = [json.loads(x)["step"] for x in (Path(cfg.out_dir) / "metrics.jsonl").read_text().splitlines()]
+    assert logged == [1, 2, 3]  # step 3 was logged after the last checkpoint (step 2)
+
+    log = []
+    with Trainer(cfg, resume=True, executor=ex, log=log.append) as t:
+        assert t.step == 2 and t.resumed_from == 2 and "step 2" in log[-1]
+        assert len(t.metrics_rows) == 2  # the rows after the checkpoint are dropped ...
+        t.train()  # ... and recomputed
+        resumed = state_of(t)
+
+    assert resumed["step"] == straight["step"] == 4
+    assert resumed["rows"] == straight["rows"]
+    assert resumed["curriculum"] == straight["curriculum"] and resumed["kl"] == straight["kl"]
+    assert straight["kl"] != 0.05  # the adaptive controller moved, so its state mattered
+    for k, v in straight["weights"].items():
+        assert torch.equal(v, resumed["weights"][k]), k
+    logged = [json.loads(x)["step"] for x in (Path(cfg.out_dir) / "metrics.jsonl").read_text().splitlines()]
+    assert logged == [1, 2, 3, 4]
+    # checkpoints are complete folders; only the newest keep_checkpoints remain
+    assert sorted(p.name for p in (Path(cfg.out_dir) / "checkpoints").iterdir()) == ["step_000002", "step_000004"]
+
+
+def test_resume_refuses_a_different_config(world):
+    cfg = small_config(world, "refuse", iterations=1)
+    with Trainer(cfg, executor=world["executor"], log=quiet) as t:
+        t.train()
+    other = TrainConfig.from_dict({**cfg.to_dict(), "policy_lr": 1.0})
+    with pytest.raises(trainer_module.RunSetupError, match="policy_lr"):
+        Trainer(other, resume=True, executor=world["executor"], log=quiet)
+    longer = TrainConfig.from_dict({**cfg.to_dict(), "iterations": 2})  # more iterations: allowed
+    with Trainer(longer, resume=True, executor=world["executor"], log=quiet) as t:
+        assert t.step == 1
+    # starting afresh into a folder that holds a run is refused (it would mix two runs' books)
+    with pytest.raises(trainer_module.RunSetupError, match="--resume"):
+        trainer_module.run(cfg, resume=False, evaluate=False, log=quiet)
+
+
+# --------------------------------------------------------------------------- the command, killed for real
+
+
+def test_cli_train_killed_with_sigkill_resumes_from_its_last_checkpoint(world, tmp_path):
+    out = tmp_path / "run"
+    cmd = [sys.executable, "-m", "stepcoder_lite", "train", "--preset", "tiny", "--out", str(out),
+           "--model", world["model"], "--dataset", world["data"], "--no-eval", "--no-progress", "--iterations", "4",
+           "--set", "checkpoint_every=1", "--set", "problems_per_iteration=2", "--set", "samples_per_problem=2",
+           "--set", "max_new_tokens=12", "--set", "exec_workers=1", "--set", "threads=1",
+           "--set", "ppo.minibatch_size=2", "--set", "ppo.group_size=2", "--set", "curriculum.window=2"]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.time() + 120
+        while not (out / "checkpoints" / "step_000001").exists():
+            assert proc.poll() is None, proc.stdout.read().decode()[-2000:]
+            assert time.time() < deadline, "no checkpoint within 120 s"
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the run and its executor servers
+        proc.wait()
+    killed_at = max(int(p.name.split("_")[1]) for p in (out / "checkpoints").glob("step_*"))
+    assert killed_at < 4
+
+    done = subprocess.run(cmd + ["--resume"], cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert f"continuing from {out / 'checkpoints'}" in done.stdout
+    steps = [json.loads(x)["step"] for x in (out / "metrics.jsonl").read_text().splitlines()]
+    assert steps == [1, 2, 3, 4]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["resumed_from_step"] >= killed_at and summary["iterations"] == 4
