@@ -179,25 +179,59 @@ def mask_from_result(offsets: Sequence[tuple[int, int]], completion: str, result
                                verdict=result.verdict, config=config)
 
 
-def token_char_spans(tokenizer: Any, token_ids: Sequence[int]) -> tuple[list[tuple[int, int]], str]:
+def token_char_spans(tokenizer: Any, token_ids: Sequence[int], *, context: int = 8,
+                     exact: bool = False) -> tuple[list[tuple[int, int]], str]:
     """``(spans, text)``: each token's ``(start, end)`` in ``text = tokenizer.decode(token_ids)``.
 
     Computed from the ids the model sampled, not by re-tokenizing the text (a re-tokenization
     can segment differently, and ``offset_mapping`` may trim spaces off byte-level tokens).
-    ``end_i`` is the length of the longest common prefix of ``decode(ids[:i+1])`` with
-    ``text``, so a token holding part of a multi-byte character gets an empty span and the
-    token that completes it gets the character. Spans are contiguous and cover ``text``.
-    Cost: ``T`` decodes of up to ``T`` tokens (fine for completions of hundreds of tokens).
+    A token's text is what decoding it *after* its ``context`` predecessors adds (so decoders
+    that drop a leading space at the start of a text are handled): ``O(T * context)``.
+
+    A multi-byte character split over byte tokens (``"→"`` = 3 bytes) belongs to all of them:
+    each token holding part of it gets the character's span, so the mask treats them alike.
+    Spans start where the previous one ended (or overlap it on such a character) and cover
+    ``text``. Should the pieces not add up to ``text`` (a decoder that rewrites text), or with
+    ``exact=True`` (the reference the fast path is tested against), every prefix ``ids[:i+1]``
+    is decoded instead (``O(T^2)``).
     """
     ids = [int(t) for t in token_ids]
+    text = tokenizer.decode(ids, skip_special_tokens=False, clean_up_tokenization_spaces=False)
 
-    def decode(x: list[int]) -> str:
-        return tokenizer.decode(x, skip_special_tokens=False, clean_up_tokenization_spaces=False)
+    def decode_many(seqs: list[list[int]]) -> list[str]:
+        return tokenizer.batch_decode(seqs, skip_special_tokens=False, clean_up_tokenization_spaces=False)
 
-    text = decode(ids)
-    spans, prev = [], 0
-    for i in range(len(ids)):
-        piece = decode(ids[: i + 1])
+    backend = getattr(tokenizer, "backend_tokenizer", None)  # HF fast tokenizers: decode in Rust, batched
+    if backend is not None and backend.decode(ids, skip_special_tokens=False) == text:
+        def decode_many(seqs: list[list[int]]) -> list[str]:  # noqa: F811 (same text, ~5x faster)
+            return backend.decode_batch(seqs, skip_special_tokens=False)
+
+    T = len(ids)
+    windows = [ids[max(0, i - context) : i + k] for i in range(T) for k in (0, 1)]
+    decoded = decode_many(windows) if windows else []
+    spans: list[tuple[int, int]] = []
+    at, i = 0, 0
+    while i < T and not exact:
+        j = max(0, i - context)
+        before = decoded[2 * i]
+        # tokens i..k together add whole characters; k > i only when i ends inside a character
+        for k in range(i, min(T, i + 4)):
+            after = decoded[2 * i + 1] if k == i else decode_many([ids[j : k + 1]])[0]
+            added = after[len(before):]
+            if after.startswith(before) and text.startswith(added, at):
+                break
+        else:
+            break  # no run of up to 4 tokens adds up: take the exact path
+        if k > i:  # a character split over tokens i..k: each of them holds part of its first character
+            spans += [(at, at + 1)] * (k - i)
+        spans.append((at, at + len(added)))
+        at, i = at + len(added), k + 1
+    if len(spans) == T and at == len(text) and not exact:
+        return spans, text
+
+    spans, prev = [], 0  # the exact path
+    prefixes = decode_many([ids[: i + 1] for i in range(T)])
+    for piece in prefixes:
         if text.startswith(piece):
             end = len(piece)
         else:  # a partial character (or a decoder that rewrites the tail): longest common prefix
@@ -210,7 +244,8 @@ def token_char_spans(tokenizer: Any, token_ids: Sequence[int]) -> tuple[list[tup
         prev = end
     if spans:
         spans[-1] = (spans[-1][0], len(text))
-    return spans, text
+    # a token that completed no character holds part of the next one
+    return [(s, min(s + 1, len(text))) if s == e else (s, e) for s, e in spans], text
 
 
 def executed_token_mask_for_ids(tokenizer: Any, completion_ids: Sequence[int], completion: str,

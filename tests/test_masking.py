@@ -251,10 +251,27 @@ def test_spans_of_sampled_ids_cover_the_text(bpe):
     spans, decoded = token_char_spans(bpe, ids)
     assert decoded == text and len(spans) == len(ids)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # contiguous
-    # a multi-byte character split over byte tokens lands in the token that completes it
-    pieces = [decoded[s:e] for s, e in spans]
-    assert "".join(pieces) == text and any(p == "" for p in pieces)
+    covered = set()
+    for (s0, e0), (s1, e1) in zip(spans, spans[1:]):
+        assert s1 in (e0, s0), "each span starts where the previous ended, or shares its character"
+    for s, e in spans:
+        covered |= set(range(s, e))
+    assert covered == set(range(len(text)))
+    # "→" is 3 bytes: the byte tokens that hold it all get its span
+    arrow = text.index("→")
+    holders = [i for i, (s, e) in enumerate(spans) if s <= arrow < e]
+    assert len(holders) >= 2 and all(spans[i] == (arrow, arrow + 1) for i in holders[:-1])
+    # the exact path gives the same spans
+    assert token_char_spans(bpe, ids, exact=True) == (spans, text)
+
+
+def test_fast_spans_equal_the_exact_ones(bpe):
+    text = "def f(x):\n    if x > 0:\n        return x\n    return -x\n" * 20 + "<|end|>"
+    ids = bpe.encode(text)
+    fast, decoded = token_char_spans(bpe, ids)
+    exact, _ = token_char_spans(bpe, ids, exact=True)  # every prefix decoded: O(T^2)
+    assert decoded == text and fast == exact and len(fast) == len(ids)
+    assert token_char_spans(bpe, ids, context=1)[0] == exact
 
 
 def test_mask_through_the_tokenizer(bpe):
@@ -344,3 +361,16 @@ def test_property_no_prefix_token_is_ever_in_the_loss(case, n_prompt, n_pad, mas
     for out in (loss_mask[0], value_mask[0]):
         assert not out[:n_prompt].any() and not out[n_prompt + len(tokens):].any()
     assert loss_mask[0, n_prompt:n_prompt + len(tokens)].tolist() == m
+
+
+def test_fast_spans_on_real_solutions_with_non_ascii_text(bpe, apps_plus_dir):
+    import json
+
+    records = json.loads((apps_plus_dir / "valid_all.json").read_text())
+    texts = [r["canonical_solution"] for r in records if not r["canonical_solution"].isascii()]
+    assert texts, "the sample has solutions with non-ASCII characters"
+    for text in texts[:15]:
+        ids = bpe.encode(text)
+        fast, decoded = token_char_spans(bpe, ids)
+        assert decoded == text
+        assert fast == token_char_spans(bpe, ids, exact=True)[0]
