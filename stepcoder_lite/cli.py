@@ -31,6 +31,14 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.set_defaults(handler=_run_data_stats)
 
+    v = dsub.add_parser("verify", help="APPS+ refinement: run every canonical solution against its tests in the sandbox")
+    v.add_argument("source", help="same SOURCE as `data stats` (bundled, humaneval, PATH to APPS+ JSON, ...)")
+    v.add_argument("--json", action="store_true", help="print one JSON object {problems, passed, failed}")
+    v.add_argument("--write-clean", metavar="PATH", help="write the passing problems to PATH (JSON Lines of Problem records)")
+    v.add_argument("--timeout", type=float, default=4.0, help="CPU seconds per test (default 4, as the APPS harness)")
+    v.add_argument("--workers", type=int, default=None, help="sandbox workers (default: one per core)")
+    v.set_defaults(handler=_run_data_verify)
+
 
 def _run_data_stats(args: argparse.Namespace) -> int:
     from stepcoder_lite.data import load_source, stats
@@ -47,6 +55,78 @@ def _run_data_stats(args: argparse.Namespace) -> int:
     else:
         for key, value in result.items():
             print(f"{key:>28}: {value}")
+    return 0
+
+
+def _run_data_verify(args: argparse.Namespace) -> int:
+    from stepcoder_lite.data import load_source
+    from stepcoder_lite.executor.verify import verify_problems, write_clean
+
+    try:
+        problems = load_source(args.source)
+    except (OSError, ValueError, ImportError) as e:
+        print(f"data verify: {e}", file=sys.stderr)
+        return 2
+    report, passing = verify_problems(problems, workers=args.workers, timeout_s=args.timeout)
+    if args.write_clean:
+        report["written"] = str(write_clean(passing, args.write_clean))
+    if args.json:
+        print_json(report)
+    else:
+        print(f"{report['passed']} of {report['problems']} canonical solutions pass their tests")
+        for f in report["failed"]:
+            print(f"  FAIL {f['id']}: {f['verdict']}: {f['detail']}")
+    return 0
+
+
+# --------------------------------------------------------------------------- exec
+
+
+def _add_exec(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("exec", help="run one program against a tests JSON in the sandbox: verdict, per-test results, lines, reward")
+    p.add_argument("program", help="PROGRAM.py (or - for stdin)")
+    p.add_argument("--tests", required=True, help='TESTS.json: {"inputs": [...], "outputs": [...]} (+ "fn_name" / "entry_point" / "check")')
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per test (default 2)")
+    p.add_argument("--no-coverage", action="store_true", help="do not record executed lines")
+    p.add_argument("--early-exit", action="store_true", help="stop at the first failing test")
+    p.add_argument("--partial-credit", action="store_true", help="reward by the fraction of tests passed")
+    p.set_defaults(handler=_run_exec)
+
+
+def _run_exec(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from stepcoder_lite.executor import Executor
+    from stepcoder_lite.rewards import RewardUndefined, reward
+
+    try:
+        program = sys.stdin.read() if args.program == "-" else Path(args.program).read_text(encoding="utf-8")
+        tests = json.loads(Path(args.tests).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        print(f"exec: {e}", file=sys.stderr)
+        return 2
+    with Executor(workers=1, timeout_s=args.timeout, coverage=not args.no_coverage, early_exit=args.early_exit) as ex:
+        try:
+            result = ex.run(program, tests)
+        except (TypeError, ValueError) as e:
+            print(f"exec: {args.tests}: {e}", file=sys.stderr)
+            return 2
+        layers = ex.sandbox_layers()
+    out = result.to_dict()
+    try:
+        out["reward"] = reward(result, partial_credit=args.partial_credit)
+    except RewardUndefined as e:
+        out["reward"] = None
+        out["reward_error"] = str(e)
+    out["sandbox"] = layers
+    if args.json:
+        print_json(out)
+    else:
+        print(f"verdict: {out['verdict']}   reward: {out['reward']}   passed {out['num_passed']}/{out['num_tests']}")
+        for i, t in enumerate(out["tests"]):
+            print(f"  test {i}: {t['verdict']:<14} {t['time_s']:.3f}s  {t['detail']}")
+        print(f"executed lines: {out['executed_lines']}")
     return 0
 
 
@@ -179,12 +259,133 @@ def _run_train(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- sft
+
+
+def _add_sft(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sft", help="train the starting policy: tokenizer + small GPT-2 from scratch on CPU (tiny), or fine-tune an HF model")
+    p.add_argument("--preset", default="tiny", help="tiny (CPU, from scratch, <= 30 min on 2 cores) | colab | gpu (default tiny)")
+    p.add_argument("--out", default=None, help="output folder (default: the preset's, runs/sft-<preset>; data/model to ship)")
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: the preset's, 0)")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE",
+                   help="set any SFTConfig field: --set epochs=2 --set stop_at_pass=none")
+    p.add_argument("--print-config", action="store_true", help="print the resolved config and exit")
+    p.set_defaults(handler=_run_sft)
+
+
+def _run_sft(args: argparse.Namespace) -> int:
+    from stepcoder_lite import sft
+
+    flags = list(args.overrides)
+    if args.out is not None:
+        flags.append(f"out_dir={args.out}")
+    if args.seed is not None:
+        flags.append(f"seed={args.seed}")
+    try:
+        config = sft.config_from_flags(args.preset, flags)
+    except (ValueError, TypeError, KeyError) as e:
+        print(f"sft: {e}", file=sys.stderr)
+        return 2
+    if args.print_config:
+        from stepcoder_lite.model import config_to_text
+
+        print(config_to_text(config))
+        return 0
+    result = sft.train_sft(config)
+    print_json({k: result[k] for k in ("parameters", "steps", "epochs", "wall_s", "train_tokens_per_s", "final_train_loss",
+                                       "final_valid_loss")} | {"test_greedy_pass@1": result["test_greedy"]["pass@1"],
+                                                               "test_sampled_pass@1": result["test_sampled"]["pass@1"]})
+    return 0
+
+
+# --------------------------------------------------------------------------- eval
+
+
+def _add_eval(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="pass@k of a model on a problem set: sample, execute, score (by difficulty, error types)")
+    p.add_argument("--model", default="tiny", help="tiny (the shipped model) | PATH | Hugging Face id (default tiny)")
+    p.add_argument("--dataset", default="families:test", help="a load_source spec: families:test, bundled, humaneval, PATH[:split] (default families:test)")
+    p.add_argument("--samples", type=int, default=1, help="programs per problem; 1 = greedy unless --temperature is given (default 1)")
+    p.add_argument("--k", type=int, nargs="*", default=None, help="the k of pass@k (default: 1 and --samples)")
+    p.add_argument("--temperature", type=float, default=None, help="sampling temperature (default: 0 for one sample, 0.8 for several)")
+    p.add_argument("--top-p", type=float, default=0.95, help="nucleus sampling mass (default 0.95)")
+    p.add_argument("--max-new-tokens", type=int, default=256, help="generation budget per program (default 256)")
+    p.add_argument("--batch-size", type=int, default=32, help="sequences decoded together (default 32)")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N problems")
+    p.add_argument("--given-prefix", choices=["none", "starter"], default="none",
+                   help="none: the model writes the whole program; starter: it continues the starter code (HumanEval-style)")
+    p.add_argument("--chat", choices=["auto", "on", "off"], default="auto", help="use the tokenizer's chat template (auto: instruct/chat models)")
+    p.add_argument("--dtype", default="auto", help="auto | float32 | bfloat16 | float16 (default auto: bf16 on a GPU that has it)")
+    p.add_argument("--device", default="auto", help="auto | cpu | cuda (default auto)")
+    p.add_argument("--workers", type=int, default=2, help="executor worker processes (default 2)")
+    p.add_argument("--timeout", type=float, default=2.0, help="seconds per test (default 2)")
+    p.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
+    p.add_argument("--records", default=None, help="write one JSON line per sample (problem, completion, verdict) to this file")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_run_eval)
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from stepcoder_lite.data import load_source
+
+    problems = load_source(args.dataset)
+    if args.limit is not None:
+        problems = problems[: args.limit]
+    if not problems:
+        print(f"eval: {args.dataset} has no problems", file=sys.stderr)
+        return 2
+    ks = args.k if args.k else sorted({1, args.samples})
+    if max(ks) > args.samples:
+        print(f"eval: pass@{max(ks)} needs --samples >= {max(ks)}", file=sys.stderr)
+        return 2
+
+    import torch
+
+    from stepcoder_lite.executor import Executor
+    from stepcoder_lite.model import ModelConfig, load_policy, wants_chat_template
+    from stepcoder_lite.sft import evaluate_model
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    config = ModelConfig(name_or_path=args.model, dtype=args.dtype, device=args.device, chat_template=args.chat)
+    try:
+        policy, tokenizer = load_policy(config)
+    except (OSError, ValueError) as e:
+        print(f"eval: cannot load --model {args.model!r}: {e}", file=sys.stderr)
+        return 2
+    policy.eval()
+    with Executor(workers=args.workers) as executor:
+        summary, records = evaluate_model(
+            policy, tokenizer, problems, samples=args.samples, temperature=args.temperature, top_p=args.top_p,
+            max_new_tokens=args.max_new_tokens, batch_size=args.batch_size, seed=args.seed, ks=ks,
+            given_prefix=args.given_prefix, chat=wants_chat_template(config, tokenizer), executor=executor,
+            timeout_s=args.timeout, progress=not args.json,
+        )
+    summary = {"model": args.model, "dataset": args.dataset, **summary}
+    if args.records:
+        with open(args.records, "w") as f:
+            for rec in records:
+                f.write(json.dumps(rec) + "\n")
+    if args.json:
+        print_json(summary)
+    else:
+        from stepcoder_lite.evaluate import format_summary
+
+        print(format_summary(summary))
+        print(f"unfinished (hit --max-new-tokens): {summary['unfinished']}; prompts cut to fit the context: {summary['truncated_prompts']}")
+    return 0
+
+
 # --------------------------------------------------------------------------- main
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_data,
+    _add_exec,
     _add_curriculum,
     _add_train,
+    _add_sft,
+    _add_eval,
 ]
 
 

@@ -151,7 +151,7 @@ def test_compare_stdout(got, expected, ok):
 
 
 @pytest.mark.parametrize("got,expected,ok", [
-    (5, 5, True), (5.0, 5, True), (True, 1, False), (1, True, False), (0.1 + 0.2, 0.3, True),
+    (5, 5, True), (5.0, 5, True), (True, 1, True), (0, False, True), (2, True, False), ("1", True, False), (0.1 + 0.2, 0.3, True),
     ([1, [2, 3]], [1, [2, 3]], True), ((1, 2), [1, 2], True), ([2, 1], [1, 2], False),
     ({"a": 1.0000000001}, {"a": 1.0}, True), ({"a": 1}, {"b": 1}, False), ({1, 2}, {2, 1}, True),
     ("abc", "abc", True), ("abc", ["abc"], False), (None, None, True), (float("nan"), float("nan"), True),

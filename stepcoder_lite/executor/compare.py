@@ -10,9 +10,11 @@ value freshly decoded from the sandbox), so nothing the program defined takes pa
   exponent) the printed token must be a decimal number within the tolerance
   ``|got - expected| <= tol * max(1, |expected|)``. Case matters; ``inf``/``nan`` are text.
 * **call-based problems**: the returned value against the exact expected value, recursively.
-  Numbers compare by value (``5 == 5.0``), with the float tolerance only where the expected
-  value is a float; ``bool`` matches only ``bool`` (``True`` is not ``1`` here); a tuple may
-  stand for a list (JSON has no tuples); sets compare as sets, dicts by keys and values.
+  Numbers compare by value, as Python's ``==`` in the APPS harness does (``5 == 5.0``,
+  ``True == 1``: APPS+ record 494 expects ``1`` where its reference returns ``True``), with the
+  float tolerance only where the expected value is a float; a number never matches a string;
+  a tuple may stand for a list (JSON has no tuples); sets compare as sets, dicts by keys and
+  values.
 
 No leniency beyond that: no sorting of lists, no rounding, no "any permutation".
 """
@@ -57,8 +59,8 @@ def compare_values(got, expected, float_tol: float = FLOAT_TOL) -> tuple[bool, s
 def _mismatch(got, exp, tol, path):
     te, tg = type(exp), type(got)
     here = path or "value"
-    if exp is None or te is bool:
-        return None if (tg is te and got == exp) else f"{here}: expected {_short(exp)}, got {_short(got)}"
+    if exp is None:
+        return None if got is None else f"{here}: expected None, got {_short(got)}"
     if te is float:
         if tg not in (int, float):
             return f"{here}: expected float {_short(exp)}, got {tg.__name__} {_short(got)}"
@@ -67,8 +69,8 @@ def _mismatch(got, exp, tol, path):
         if math.isinf(exp) or math.isinf(got):
             return None if got == exp else f"{here}: expected {_short(exp)}, got {_short(got)}"
         return None if _close(float(got), exp, tol) else f"{here}: expected {_short(exp)}, got {_short(got)}"
-    if te is int:
-        if tg is int or (tg is float and math.isfinite(got)):
+    if te is int or te is bool:
+        if tg in (int, bool) or (tg is float and math.isfinite(got)):
             return None if got == exp else f"{here}: expected {_short(exp)}, got {_short(got)}"
         return f"{here}: expected int {_short(exp)}, got {tg.__name__} {_short(got)}"
     if te in (list, tuple):

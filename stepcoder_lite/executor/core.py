@@ -96,6 +96,9 @@ class ExecConfig:
     """Stop a program at its first failing test (the remaining tests are not run)."""
     float_tol: float = FLOAT_TOL
     """Tolerance where the expected value is a float: ``|got-exp| <= tol * max(1, |exp|)``."""
+    prelude: str = ""
+    """Code run in the program's namespace before it (untraced, no line numbers shift), e.g.
+    the imports the APPS+ authors' harness prepends; a test dict's ``"prelude"`` key wins."""
 
 
 EXEC_PRESETS: dict[str, ExecConfig] = {
@@ -178,6 +181,7 @@ class _TestSpec:
     fn_name: str | None
     entry_point: str | None
     check: str | None
+    prelude: str | None = None
 
 
 def _normalise_tests(tests: dict[str, Any]) -> _TestSpec:
@@ -185,13 +189,16 @@ def _normalise_tests(tests: dict[str, Any]) -> _TestSpec:
     if not isinstance(tests, dict):
         raise TypeError(f"tests must be a dict with 'inputs' and 'outputs', got {type(tests).__name__}")
     check = tests.get("check")
+    prelude = tests.get("prelude")
+    if prelude is not None and not isinstance(prelude, str):
+        raise ValueError("tests['prelude'] must be code (str)")
     fn_name = tests.get("fn_name")
     entry_point = tests.get("entry_point")
     if check is not None:
         name = entry_point or fn_name
         if not isinstance(check, str) or not name:
             raise ValueError("tests['check'] must be the check code (str) with an 'entry_point' or 'fn_name'")
-        return _TestSpec("check", [None], [None], fn_name, name, check)
+        return _TestSpec("check", [None], [None], fn_name, name, check, prelude)
     inputs, outputs = tests.get("inputs"), tests.get("outputs")
     if not isinstance(inputs, list) or not isinstance(outputs, list):
         raise ValueError("tests['inputs'] and tests['outputs'] must be lists")
@@ -201,12 +208,12 @@ def _normalise_tests(tests: dict[str, Any]) -> _TestSpec:
         for i, args in enumerate(inputs):
             if not isinstance(args, (list, tuple)):
                 raise ValueError(f"call-based tests['inputs'][{i}] must be the list of arguments, got {type(args).__name__}")
-        return _TestSpec("call", list(inputs), list(outputs), fn_name, entry_point, None)
+        return _TestSpec("call", list(inputs), list(outputs), fn_name, entry_point, None, prelude)
     for i, (x, y) in enumerate(zip(inputs, outputs)):
         if not isinstance(x, str) or not isinstance(y, str):
             raise ValueError(f"stdin tests['inputs'][{i}] / ['outputs'][{i}] must be str (got "
                              f"{type(x).__name__}, {type(y).__name__}); call-based tests need 'fn_name'")
-    return _TestSpec("stdin", list(inputs), list(outputs), None, entry_point, None)
+    return _TestSpec("stdin", list(inputs), list(outputs), None, entry_point, None, prelude)
 
 
 def _entry_called_at_top_level(tree: ast.Module, name: str) -> bool:
@@ -479,7 +486,8 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
         call_entry = spec.entry_point
     smap = statement_map(program) if cfg.coverage else None
 
-    reply = w.request({"op": "program", "code": program, "call_entry": call_entry}, timeout=60)
+    prelude = spec.prelude if spec.prelude is not None else cfg.prelude
+    reply = w.request({"op": "program", "code": program, "call_entry": call_entry, "prelude": prelude}, timeout=60)
     if "harness_error" in reply:
         return ExecResult(Verdict.HARNESS_ERROR, num_tests=n, detail=reply["harness_error"])
     if "compile_error" in reply:

@@ -281,7 +281,7 @@ PRELOAD = (
     "string", "struct", "textwrap", "threading", "time", "traceback", "types", "typing", "unicodedata",
     "weakref", "zlib", "mmap", "selectors", "resource", "signal", "shutil", "tempfile", "fcntl", "linecache",
     "fileinput", "inspect", "pickle", "subprocess", "platform", "secrets", "uuid", "csv", "errno", "select",
-    "stat", "gzip", "bz2", "lzma", "sortedcontainers", "numpy",
+    "stat", "gzip", "bz2", "lzma", "contextvars", "unittest", "doctest", "sortedcontainers", "numpy",
 )
 # numpy / sortedcontainers are imported only if installed (numpy adds ~15 MB to each server,
 # but then a program's own `import numpy` costs nothing instead of ~100 ms per test).
@@ -296,17 +296,22 @@ class _Server:
         self.cfg = config
         import importlib
 
+        extra = [p for p in config.get("paths", []) if p not in sys.path]
+        sys.path.extend(extra)  # third-party preloads (numpy) come from the caller's site-packages
         for name in PRELOAD:
             try:
                 importlib.import_module(name)
-            except ImportError:
+            except Exception:  # not installed, or broken: the program will see the error itself
                 pass
+        for p in extra:
+            sys.path.remove(p)
         self.sock = socket.socket(fileno=config["fd"])
         self.root = os.geteuid() == 0
         self.uid = config.get("uid")
         self.gid = config.get("gid")
         self.box_root = config["box_root"]
         self.code = None          # compiled program
+        self.prelude = None       # compiled prelude (imports run before the program, untraced)
         self.code_lines = 0       # number of source lines (coverage bitmap size)
         self.call_entry = None    # stdin mode: entry point to call after the module runs
         self.libc = ctypes.CDLL(None, use_errno=True)
@@ -414,9 +419,11 @@ class _Server:
             send_msg(self.sock, reply)
 
     def load_program(self, msg):
-        self.code = None
+        self.code = self.prelude = None
         source = msg["code"]
         try:
+            if msg.get("prelude"):
+                self.prelude = compile(msg["prelude"], "<prelude>", "exec", dont_inherit=True)
             self.code = compile(source, PROGRAM_FILENAME, "exec", dont_inherit=True)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as e:
             line = getattr(e, "lineno", None)
@@ -814,7 +821,7 @@ class _Server:
                 os.write(RESULT_FD, EXIT_MARK + json.dumps({"kind": "sandbox_error", "detail": str(e)}).encode())
             finally:
                 os._exit(125)
-        _Harness(self.code, cov, mode, msg, args, self.call_entry, self.site_paths).run()
+        _Harness(self.code, cov, mode, msg, args, self.call_entry, self.site_paths, self.prelude).run()
 
     # ----------------------------------------------------------------- child B: the check code
 
@@ -844,8 +851,9 @@ class _Harness:
     """Runs the program as ``__main__`` in child A, then (call mode) calls its function, or
     (check mode) answers the checker's calls. Reports one final message on fd 3."""
 
-    def __init__(self, code, cov, mode, msg, args, call_entry, site_paths):
+    def __init__(self, code, cov, mode, msg, args, call_entry, site_paths, prelude=None):
         self.code, self.cov, self.mode, self.msg, self.args = code, cov, mode, msg, args
+        self.prelude = prelude
         self.call_entry = call_entry
         self.site_paths = site_paths
 
@@ -946,6 +954,8 @@ class _Harness:
                     ns[name] = getattr(typing, name)
         final = None
         try:
+            if self.prelude is not None:
+                exec(self.prelude, ns)
             if self.cov is not None:
                 self._install_tracer()
             exec(self.code, ns)
