@@ -57,6 +57,7 @@ def test_counts_the_issue_demands(committed):
     n_stdin = sum(p.io_mode == "stdin" for p in committed)
     n_call = sum(p.io_mode == "call" for p in committed)
     assert n >= 100
+    assert n_stdin >= 56
     assert n_stdin + n_call == n
     assert n_stdin >= 0.5 * n
     assert n_call >= 1
