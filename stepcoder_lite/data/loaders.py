@@ -55,8 +55,8 @@ SPLITS = ("train", "valid", "test")
 
 # The APPS+ authors' harness prepends these imports to every program it runs (typing's
 # ``List`` is needed by the LeetCode-style ``class Solution`` signatures, ``collections``,
-# ``heapq`` ... by many solutions). Run APPS+ programs as ``APPS_PLUS_PRELUDE + program``
-# (line numbers then shift by ``APPS_PLUS_PRELUDE.count("\n")``). Left out of the authors'
+# ``heapq`` ... by many solutions). The executor runs it before the program, untraced, when
+# the tests carry it as ``tests["prelude"]`` (``data verify`` does so for APPS+). Left out of the authors'
 # block: ``import numpy as np`` (slow to import in every run; the sample solutions that use
 # numpy import it themselves) and their RLIMIT_AS call (the executor sets its own limits).
 APPS_PLUS_PRELUDE = (
