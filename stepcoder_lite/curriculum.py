@@ -504,7 +504,8 @@ class Schedule:
 
     def metrics(self) -> dict[str, float]:
         """``curriculum/stage_fraction``: mean over problems of stage / last stage (1 = all write
-        everything); ``curriculum/full_fraction``: share of problems at the full-program stage."""
+        everything); ``curriculum/full_fraction``: share of problems at the full-program stage.
+        Under ``mixed`` every problem counts as at its last stage (it draws from all of them)."""
         fracs, full = [], 0
         for pid, st in self._state.items():
             last = st.num_stages - 1

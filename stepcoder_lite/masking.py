@@ -62,7 +62,7 @@ _KEEP_ALL_VERDICTS = {"no_tests", "harness_error"}
 
 @dataclass
 class FGOConfig:
-    """How executed lines become a token mask, and which losses it masks."""
+    """How executed lines become a token mask (the value-loss option is ``PPOConfig.fgo_mask_value_loss``)."""
 
     enabled: bool = True
     """FGO on: the policy loss covers executed completion tokens only. Off: the trainer passes
