@@ -106,7 +106,7 @@ class ScriptedLM(nn.Module):
     def __init__(self, scripts: list[list[int]], vocab: int, filler: int):
         super().__init__()
         self.scripts, self.vocab, self.filler = scripts, vocab, filler
-        self.config = SimpleNamespace(hidden_size=4, max_position_embeddings=64)
+        self.config = SimpleNamespace(hidden_size=4, max_position_embeddings=1024)
         self.dummy = nn.Parameter(torch.zeros(1))
         self.generation_config = None
 

@@ -1,0 +1,540 @@
+"""Supervised fine-tuning: the starting policy that RL improves, and the evaluation loop.
+
+``python -m stepcoder_lite sft --preset tiny`` trains the embedded default from scratch on
+CPU: a byte-level BPE tokenizer and a small GPT-2 learn to map a problem's prompt to its
+canonical solution (``prompt -> solution + END_OF_CODE``) on the training split of the
+bundled problem families. The same loop fine-tunes a Hugging Face model on a GPU
+(``--preset colab`` / ``gpu``).
+
+Steps of a run (each printed as it happens):
+
+1. print the config in full; seed everything (``torch.manual_seed``, a ``random.Random(seed)``
+   for the data order);
+2. tokenizer: train a byte-level BPE on the training prompts + solutions (tiny) or load the
+   model's own;
+3. examples: ``(prompt ids, target ids)``; a fraction ``prefix_fraction`` of each epoch is in
+   the CCCS form (the prompt already holds the solution's first lines, cut at a line start),
+   so the model has seen the situations RL will put it in;
+4. train: AdamW, linear warm-up then cosine decay, loss = mean cross-entropy over *target*
+   tokens only (prompt and padding are masked out), gradient clipping;
+5. every ``eval_every`` steps: held-out loss, and greedy pass@1 on the validation split
+   through the executor; **stop once it reaches** ``stop_at_pass`` (so RL has room left);
+6. save the tokenizer, model (safetensors), zero value head, loss curve (CSV + PNG) and
+   ``run.json``; report greedy and sampled pass@1 on the held-out test split.
+
+:func:`evaluate_model` (sample -> execute -> :func:`stepcoder_lite.evaluate.summarize`) is
+the one evaluation path, also behind ``python -m stepcoder_lite eval``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import random
+import sys
+import time
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Sequence
+
+import torch
+
+from stepcoder_lite.model import (
+    ModelConfig,
+    PolicyWithValueHead,
+    config_to_text,
+    count_parameters,
+    load_policy,
+    save_policy,
+    tiny_gpt2,
+    train_tokenizer,
+    wants_chat_template,
+)
+from stepcoder_lite.prompts import build_prompt, program_text, sft_target
+
+
+# =========================================================================== config
+
+
+@dataclass
+class SFTConfig:
+    """Everything one SFT run depends on. Presets: :func:`sft_preset`."""
+
+    train_data: str = "families:train"
+    """Problems to learn from (a ``load_source`` spec): prompt -> ``solutions[0]``."""
+    valid_data: str = "families:valid"
+    """Held-out problems for the loss curve and the stopping rule (greedy pass@1)."""
+    test_data: str = "families:test"
+    """Held-out problems for the reported pass@1 (never used for a decision)."""
+    init_from: str | None = None
+    """``None``: train a new tokenizer and GPT-2 from scratch (tiny). Else an HF id or path to fine-tune."""
+    seed: int = 0
+    """Seeds torch, the data order and the CCCS cuts."""
+    vocab_size: int = 2048
+    """BPE vocabulary size (from scratch only); the families saturate near 2,100 merges."""
+    n_layer: int = 4
+    """Transformer blocks (from scratch only)."""
+    n_embd: int = 192
+    """Hidden size (from scratch only)."""
+    n_head: int = 4
+    """Attention heads (from scratch only)."""
+    n_positions: int = 1024
+    """Context length (from scratch only): families need ~260 tokens; HumanEval prompts are longer."""
+    epochs: float = 5.0
+    """Upper bound on passes over the training problems (the stopping rules may end sooner)."""
+    max_steps: int | None = None
+    """Stop after this many optimizer steps (``None``: ``epochs`` decides). Set it to a run's
+    recorded ``steps`` to replay a run that a time budget cut short, on any machine."""
+    time_budget_min: float | None = 26.0
+    """Stop training (and go to the final evaluation) once this many minutes have passed
+    since the start. A guard for slow or shared machines; ``run.json`` says which rule stopped
+    the run. ``None``: no limit."""
+    batch_size: int = 32
+    """Sequences per optimizer step."""
+    lr: float = 2e-3
+    """Peak learning rate (AdamW)."""
+    min_lr_ratio: float = 0.1
+    """The cosine schedule decays to ``lr * min_lr_ratio``."""
+    warmup_steps: int = 30
+    """Linear warm-up steps."""
+    weight_decay: float = 0.1
+    """AdamW weight decay (on matrices only; not on biases, norms, embeddings' positions)."""
+    grad_clip: float = 1.0
+    """Clip the global gradient norm to this."""
+    prefix_fraction: float = 0.25
+    """Fraction of examples in CCCS form: the prompt holds the solution's first lines."""
+    eval_every: int = 40
+    """Steps between held-out evaluations (loss + greedy pass@1 on ``valid_data``), ~1/2 epoch."""
+    stop_at_pass: float | None = 0.40
+    """Stop when greedy pass@1 on ``valid_data`` reaches this (``None``: run all epochs).
+    Why: RL needs a policy that solves some but not all problems."""
+    eval_max_new_tokens: int = 160
+    """Generation budget when measuring pass@1 (the longest family solution is ~100 tokens)."""
+    final_samples: int = 4
+    """Samples per test problem for the sampled pass@1 at the end (temperature 0.8, top-p 0.95)."""
+    threads: int = 1
+    """torch CPU threads. Measured on the shared 2-core build machine (4 x 256 model): 1 thread
+    2,300 tok/s vs 970 with 2 while other jobs hold the cores (tiny ops wait on the second
+    thread); on an idle 2-core machine ``--set threads=2`` is faster."""
+    device: str = "auto"
+    """``auto`` (cuda when available), or a torch device string."""
+    lora: bool = False
+    """Fine-tune LoRA adapters instead of all weights (``init_from`` models)."""
+    max_seq_len: int = 1024
+    """Examples longer than this are cut at the end of the target (counted and reported)."""
+    out_dir: str = "runs/sft"
+    """Where the checkpoint, loss curve and run.json go (``data/model`` to ship)."""
+
+
+def sft_preset(name: str) -> SFTConfig:
+    """``tiny``: the shipped CPU model (4 x 192 GPT-2, ~2.4M parameters, <= 30 min on 2 cores).
+    ``colab``: LoRA SFT of ``Qwen/Qwen2.5-Coder-0.5B-Instruct`` on a T4 (see ``model_preset('colab')``).
+    ``gpu``: full SFT of ``Qwen/Qwen2.5-Coder-1.5B-Instruct`` in bfloat16."""
+    if name == "tiny":
+        return SFTConfig(out_dir="runs/sft-tiny")
+    if name == "colab":
+        return SFTConfig(init_from="Qwen/Qwen2.5-Coder-0.5B-Instruct", lora=True, lr=2e-4, epochs=1.0, batch_size=8,
+                         warmup_steps=20, eval_every=100, out_dir="runs/sft-colab")
+    if name == "gpu":
+        return SFTConfig(init_from="Qwen/Qwen2.5-Coder-1.5B-Instruct", lr=1e-5, epochs=1.0, batch_size=16,
+                         warmup_steps=20, eval_every=100, out_dir="runs/sft-gpu")
+    raise ValueError(f"unknown SFT preset {name!r}; choose tiny, colab or gpu")
+
+
+def config_from_flags(preset: str, overrides: Sequence[str] = ()) -> SFTConfig:
+    """A preset with ``FIELD=VALUE`` overrides (values parsed by the field's type; ``none`` = None)."""
+    config = sft_preset(preset)
+    types = {f.name: f.type for f in fields(SFTConfig)}
+    changes: dict[str, Any] = {}
+    for item in overrides:
+        if "=" not in item:
+            raise ValueError(f"--set {item!r}: expected FIELD=VALUE")
+        key, raw = (part.strip() for part in item.split("=", 1))
+        if key not in types:
+            raise KeyError(f"--set {key}: SFTConfig has no such field (fields: {', '.join(types)})")
+        kind = str(types[key])
+        if raw.lower() == "none" and "None" in kind:
+            changes[key] = None
+        elif kind.startswith("bool"):
+            if raw.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise ValueError(f"--set {key}={raw}: expected true or false")
+            changes[key] = raw.lower() in ("true", "1", "yes")
+        elif kind.startswith("int"):
+            changes[key] = int(raw)
+        elif kind.startswith("float"):
+            changes[key] = float(raw)
+        else:
+            changes[key] = raw
+    return replace(config, **changes)
+
+
+# =========================================================================== data
+
+
+@dataclass
+class Example:
+    problem_id: str
+    prompt_ids: list[int]
+    target_ids: list[int]
+
+
+def make_example(problem, tokenizer, rng: random.Random | None, prefix_fraction: float, chat: bool) -> Example:
+    """One training pair. With probability ``prefix_fraction`` (drawn from ``rng``) the prompt
+    already holds the solution's first ``j`` lines (``1 <= j < lines``), the CCCS situation."""
+    solution = problem.solutions[0]
+    prefix = ""
+    if rng is not None and prefix_fraction > 0 and rng.random() < prefix_fraction:
+        lines = solution.splitlines(keepends=True)
+        if len(lines) > 1:
+            prefix = "".join(lines[: rng.randrange(1, len(lines))])
+    prompt = build_prompt(problem, given_prefix=prefix, chat_template=tokenizer if chat else None)
+    prompt_ids = tokenizer(prompt, add_special_tokens=not chat)["input_ids"]
+    target_ids = tokenizer(sft_target(solution[len(prefix):]), add_special_tokens=False)["input_ids"]
+    return Example(problem.id, list(prompt_ids), list(target_ids))
+
+
+def collate(examples: Sequence[Example], pad_id: int, max_len: int) -> dict[str, torch.Tensor]:
+    """Right-pad a batch. ``labels`` are the target ids, -100 on prompt and padding
+    (transformers' loss then averages over target tokens only)."""
+    seqs = [(e.prompt_ids + e.target_ids)[:max_len] for e in examples]
+    T = max(len(s) for s in seqs)
+    input_ids = torch.full((len(seqs), T), pad_id, dtype=torch.long)
+    attention_mask = torch.zeros((len(seqs), T), dtype=torch.long)
+    labels = torch.full((len(seqs), T), -100, dtype=torch.long)
+    for b, (e, s) in enumerate(zip(examples, seqs)):
+        input_ids[b, : len(s)] = torch.tensor(s)
+        attention_mask[b, : len(s)] = 1
+        P = len(e.prompt_ids)
+        labels[b, P: len(s)] = torch.tensor(s[P:], dtype=torch.long)  # loss on the target only
+    return {"input_ids": input_ids, "attention_mask": attention_mask, "labels": labels}
+
+
+def epoch_batches(problems, tokenizer, config: SFTConfig, epoch: int, chat: bool) -> list[list[Example]]:
+    """The batches of one epoch, a pure function of ``(seed, epoch)``: shuffle, then sort
+    windows of 8 batches by length (less padding), then shuffle the batches."""
+    rng = random.Random(f"{config.seed}/{epoch}")
+    order = list(range(len(problems)))
+    rng.shuffle(order)
+    examples = [make_example(problems[i], tokenizer, rng, config.prefix_fraction, chat) for i in order]
+    window = config.batch_size * 8
+    batches = []
+    for w in range(0, len(examples), window):
+        chunk = sorted(examples[w: w + window], key=lambda e: len(e.prompt_ids) + len(e.target_ids))
+        batches += [chunk[i: i + config.batch_size] for i in range(0, len(chunk), config.batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def lr_at(step: int, total: int, config: SFTConfig) -> float:
+    """Linear warm-up, then cosine decay from ``lr`` to ``lr * min_lr_ratio``."""
+    if step < config.warmup_steps:
+        return config.lr * (step + 1) / config.warmup_steps
+    progress = min(1.0, (step - config.warmup_steps) / max(1, total - config.warmup_steps))
+    return config.lr * (config.min_lr_ratio + (1 - config.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+# =========================================================================== evaluation
+
+
+def evaluate_model(
+    policy,
+    tokenizer,
+    problems,
+    *,
+    samples: int = 1,
+    temperature: float | None = None,
+    top_p: float = 0.95,
+    max_new_tokens: int = 256,
+    batch_size: int = 32,
+    seed: int = 0,
+    ks: Sequence[int] = (1,),
+    given_prefix: str = "none",
+    chat: bool = False,
+    executor=None,
+    timeout_s: float = 2.0,
+    progress: bool = False,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Sample ``samples`` programs per problem, run them, score them.
+
+    Args:
+        samples: programs per problem; 1 with ``temperature=None`` means greedy decoding.
+        temperature: ``None`` = 0 (greedy) for one sample, 0.8 for several.
+        ks: the k of pass@k to report (each must be <= ``samples``; 1 is always included).
+        given_prefix: ``none`` (the model writes the whole program) or ``starter`` (the
+            starter code is the given prefix the model continues, HumanEval-style completion).
+        chat: render prompts with the tokenizer's chat template.
+        executor: a :class:`stepcoder_lite.executor.Executor` (default: a new 2-worker one).
+
+    Returns:
+        ``(summary, records)``: ``summary`` is :func:`stepcoder_lite.evaluate.summarize`'s dict
+        plus ``unfinished`` (samples that hit ``max_new_tokens``) and ``truncated_prompts``;
+        ``records`` has one ``{"problem_id", "sample", "completion", "verdict"}`` per sample.
+    """
+    from stepcoder_lite.evaluate import summarize
+    from stepcoder_lite.executor import Executor
+    from stepcoder_lite.rollout import sample as sample_completions
+
+    if given_prefix not in ("none", "starter"):
+        raise ValueError(f"given_prefix must be 'none' or 'starter', got {given_prefix!r}")
+    ks = sorted({1, *ks})
+    if ks[-1] > samples:
+        raise ValueError(f"pass@{ks[-1]} needs at least {ks[-1]} samples per problem; got --samples {samples}")
+    if temperature is None:
+        temperature = 0.0 if samples == 1 else 0.8
+    prefixes = [p.starter_code if given_prefix == "starter" else "" for p in problems]
+    prompts = [build_prompt(p, given_prefix=pre, chat_template=tokenizer if chat else None) for p, pre in zip(problems, prefixes)]
+    rows = [(i, s) for i in range(len(problems)) for s in range(samples)]  # problem-major
+    completions, finished, truncated = [], [], []
+    iterator = range(0, len(rows), batch_size)
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(iterator, desc="sampling", unit="batch", file=sys.stderr)
+    generator = torch.Generator(device=next(policy.parameters()).device).manual_seed(seed)
+    for start in iterator:
+        chunk = rows[start: start + batch_size]
+        r = sample_completions(policy, tokenizer, [prompts[i] for i, _ in chunk], max_new_tokens=max_new_tokens,
+                               temperature=temperature, top_p=top_p if temperature > 0 else 1.0, generator=generator)
+        completions += r.completions
+        finished += r.finished
+        truncated += r.prompt_truncated
+    jobs = [(program_text(prefixes[i], c), problems[i].tests()) for (i, _), c in zip(rows, completions)]
+    own = executor is None
+    executor = executor or Executor(workers=2)
+    try:
+        results = executor.run_batch(jobs, coverage=False, early_exit=True, timeout_s=timeout_s)
+    finally:
+        if own:
+            executor.close()
+    per_problem: list[list[Any]] = [[] for _ in problems]
+    records = []
+    for (i, s), c, res in zip(rows, completions, results):
+        per_problem[i].append(res)
+        verdict = getattr(res.verdict, "value", res.verdict)
+        records.append({"problem_id": problems[i].id, "sample": s, "completion": c, "verdict": verdict})
+    summary = summarize(problems, per_problem, ks=ks)
+    summary["unfinished"] = int(sum(not f for f in finished))
+    summary["truncated_prompts"] = int(sum(truncated[::samples]))
+    summary["temperature"] = temperature
+    return summary, records
+
+
+@torch.no_grad()
+def heldout_loss(model, batches, pad_id: int, max_len: int, device) -> float:
+    """Mean target-token cross-entropy (nats) over held-out batches."""
+    model.eval()
+    total, count = 0.0, 0
+    for batch in batches:
+        b = {k: v.to(device) for k, v in collate(batch, pad_id, max_len).items()}
+        n = int((b["labels"][:, 1:] != -100).sum())
+        total += float(model(**b).loss) * n
+        count += n
+    model.train()
+    return total / max(1, count)
+
+
+# =========================================================================== training
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def train_sft(config: SFTConfig) -> dict[str, Any]:
+    """Run SFT as described in the module docstring; returns the run summary (also ``run.json``)."""
+    from tqdm.auto import tqdm
+
+    from stepcoder_lite.data import load_source
+    from stepcoder_lite.executor import Executor
+
+    t_start = time.time()
+    _log(config_to_text(config))
+    torch.manual_seed(config.seed)
+    random.seed(config.seed)
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    device = "cuda" if config.device == "auto" and torch.cuda.is_available() else ("cpu" if config.device == "auto" else config.device)
+    out_dir = Path(config.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    train = load_source(config.train_data)
+    valid = load_source(config.valid_data)
+    test = load_source(config.test_data)
+    _log(f"data: {len(train)} train / {len(valid)} valid / {len(test)} test problems")
+
+    # ---- 2. tokenizer and model
+    if config.init_from is None:
+        texts = [build_prompt(p) + sft_target(p.solutions[0]) for p in train]
+        tokenizer = train_tokenizer(texts, vocab_size=config.vocab_size)
+        lm = tiny_gpt2(len(tokenizer), n_layer=config.n_layer, n_embd=config.n_embd, n_head=config.n_head,
+                       n_positions=config.n_positions, eos_token_id=tokenizer.eos_token_id)
+        policy = PolicyWithValueHead(lm).to(device)
+        chat = False
+    else:
+        mcfg = ModelConfig(name_or_path=config.init_from, device=device, lora=config.lora)
+        policy, tokenizer = load_policy(mcfg)
+        chat = wants_chat_template(mcfg, tokenizer)
+    lm = policy.policy
+    n_params = count_parameters(lm)
+    _log(f"tokenizer: {len(tokenizer)} tokens; model: {type(lm).__name__}, {n_params:,} parameters "
+         f"({count_parameters(lm, trainable_only=True):,} trainable)")
+
+    # ---- 3. data
+    steps_per_epoch = math.ceil(len(train) / config.batch_size)
+    total_steps = math.ceil(config.epochs * steps_per_epoch)
+    if config.max_steps is not None:
+        total_steps = min(total_steps, config.max_steps)
+    valid_batches = epoch_batches(valid, tokenizer, replace(config, prefix_fraction=0.0), epoch=-1, chat=chat)
+    lengths = [len(e.prompt_ids) + len(e.target_ids) for b in epoch_batches(train, tokenizer, config, 0, chat) for e in b]
+    too_long = sum(n > config.max_seq_len for n in lengths)
+    _log(f"sequence length: mean {sum(lengths) / len(lengths):.0f}, max {max(lengths)} tokens; "
+         f"{too_long} longer than max_seq_len={config.max_seq_len} (cut)")
+
+    # ---- 4. optimizer: decay matrices only
+    decay = [p for n, p in lm.named_parameters() if p.requires_grad and p.dim() >= 2]
+    no_decay = [p for n, p in lm.named_parameters() if p.requires_grad and p.dim() < 2]
+    optimizer = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=config.lr, betas=(0.9, 0.95),
+    )
+    use_amp = device.startswith("cuda")
+    amp_dtype = torch.bfloat16 if use_amp and torch.cuda.is_bf16_supported() else torch.float16
+    scaler = torch.amp.GradScaler("cuda", enabled=use_amp and amp_dtype == torch.float16)
+
+    history: list[dict[str, Any]] = []
+    evals: list[dict[str, Any]] = []
+    executor = Executor(workers=2)
+    tokens_seen, train_time = 0, 0.0
+    step, stopped_early, stopped_by = 0, False, "epochs"
+    lm.train()
+    bar = tqdm(total=total_steps, desc="sft", unit="step", file=sys.stderr, dynamic_ncols=True)
+    try:
+        epoch = 0
+        while step < total_steps and not stopped_early:
+            for batch in epoch_batches(train, tokenizer, config, epoch, chat):
+                if step >= total_steps:
+                    break
+                t0 = time.time()
+                lr = lr_at(step, total_steps, config)
+                for group in optimizer.param_groups:
+                    group["lr"] = lr
+                b = {k: v.to(device) for k, v in collate(batch, tokenizer.pad_token_id, config.max_seq_len).items()}
+                with torch.autocast(device_type="cuda", dtype=amp_dtype, enabled=use_amp):
+                    # transformers' causal-LM loss: mean over target tokens of -log p(x_t | x_<t)
+                    loss = lm(**b).loss
+                scaler.scale(loss).backward()
+                scaler.unscale_(optimizer)
+                grad_norm = torch.nn.utils.clip_grad_norm_(lm.parameters(), config.grad_clip)
+                scaler.step(optimizer)
+                scaler.update()
+                optimizer.zero_grad(set_to_none=True)
+                step += 1
+                loss_value = loss.item()
+                n_tokens = int(b["attention_mask"].sum())
+                tokens_seen += n_tokens
+                train_time += time.time() - t0
+                history.append({"step": step, "epoch": round(step / steps_per_epoch, 3), "loss": round(loss_value, 5),
+                                "lr": lr, "grad_norm": round(float(grad_norm), 4), "tokens": tokens_seen,
+                                "elapsed_s": round(time.time() - t_start, 1)})
+                bar.update(1)
+                bar.set_postfix(loss=f"{loss_value:.3f}", tok_s=f"{tokens_seen / train_time:.0f}")
+
+                if step % config.eval_every == 0 or step == total_steps:
+                    record = {"step": step, "epoch": round(step / steps_per_epoch, 3),
+                              "valid_loss": round(heldout_loss(lm, valid_batches, tokenizer.pad_token_id, config.max_seq_len, device), 5)}
+                    summary, _ = evaluate_model(policy, tokenizer, valid, samples=1, max_new_tokens=config.eval_max_new_tokens,
+                                                chat=chat, executor=executor, seed=config.seed)
+                    record["valid_pass@1"] = round(summary["pass@1"], 4)
+                    record["elapsed_s"] = round(time.time() - t_start, 1)
+                    evals.append(record)
+                    bar.write(f"step {step}: train loss {loss_value:.3f}, valid loss {record['valid_loss']:.3f}, "
+                              f"valid greedy pass@1 {100 * record['valid_pass@1']:.1f}%", file=sys.stderr)
+                    lm.train()
+                    if config.stop_at_pass is not None and record["valid_pass@1"] >= config.stop_at_pass:
+                        stopped_early, stopped_by = True, "stop_at_pass"
+                        bar.write(f"valid pass@1 reached stop_at_pass={config.stop_at_pass}: stopping at step {step}", file=sys.stderr)
+                        break
+                if config.time_budget_min is not None and time.time() - t_start > 60 * config.time_budget_min:
+                    stopped_early, stopped_by = True, "time_budget"
+                    bar.write(f"time budget of {config.time_budget_min} min used: stopping at step {step} "
+                              f"(replay with --set max_steps={step})", file=sys.stderr)
+                    break
+            epoch += 1
+        bar.close()
+        train_wall = time.time() - t_start
+
+        # ---- 6. save, then the held-out numbers
+        lm.eval()
+        _log("final evaluation on the held-out test split ...")
+        greedy, greedy_records = evaluate_model(policy, tokenizer, test, samples=1, max_new_tokens=config.eval_max_new_tokens,
+                                                chat=chat, executor=executor, seed=config.seed)
+        sampled, _ = evaluate_model(policy, tokenizer, test, samples=config.final_samples, ks=(1, config.final_samples),
+                                    max_new_tokens=config.eval_max_new_tokens, chat=chat, executor=executor, seed=config.seed)
+    finally:
+        executor.close()
+    result = {
+        "config": asdict(config),
+        "command": " ".join(["python -m stepcoder_lite"] + sys.argv[1:]) if sys.argv and "stepcoder_lite" in sys.argv[0] else None,
+        "parameters": n_params,
+        "vocab_size": len(tokenizer),
+        "steps": step,
+        "epochs": round(step / steps_per_epoch, 3),
+        "stopped_early": stopped_early,
+        "stopped_by": stopped_by if stopped_early else ("max_steps" if step == config.max_steps else "epochs"),
+        "tokens_seen": tokens_seen,
+        "train_tokens_per_s": round(tokens_seen / max(train_time, 1e-9), 1),
+        "train_wall_s": round(train_wall, 1),
+        "wall_s": round(time.time() - t_start, 1),
+        "final_train_loss": history[-1]["loss"] if history else None,
+        "final_valid_loss": evals[-1]["valid_loss"] if evals else None,
+        "evals": evals,
+        "test_greedy": greedy,
+        "test_sampled": sampled,
+        "threads": torch.get_num_threads(),
+        "torch": torch.__version__,
+    }
+    save_policy(policy, tokenizer, out_dir, extra=result)
+    save_loss_curve(history, evals, out_dir)
+    with open(out_dir / "test_greedy_samples.jsonl", "w") as f:
+        for rec in greedy_records:
+            f.write(json.dumps(rec) + "\n")
+    _log(f"saved {out_dir} ({sum(f.stat().st_size for f in out_dir.iterdir()) / 1e6:.1f} MB); "
+         f"test greedy pass@1 {100 * greedy['pass@1']:.1f}%, sampled pass@1 {100 * sampled['pass@1']:.1f}% "
+         f"(n={config.final_samples}, T={sampled['temperature']}); wall {result['wall_s']:.0f} s")
+    return result
+
+
+def save_loss_curve(history: list[dict[str, Any]], evals: list[dict[str, Any]], out_dir: Path) -> None:
+    """``loss_curve.csv`` (every step) + ``evals.csv`` + ``loss_curve.png`` (when matplotlib is installed)."""
+    out_dir = Path(out_dir)
+    for name, rows in (("loss_curve.csv", history), ("evals.csv", evals)):
+        if rows:
+            with open(out_dir / name, "w", newline="") as f:
+                writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows(rows)
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        _log("matplotlib is not installed: loss_curve.png skipped (the CSV has the numbers)")
+        return
+    fig, ax = plt.subplots(figsize=(6, 3.5), dpi=80)
+    ax.plot([h["step"] for h in history], [h["loss"] for h in history], lw=0.8, label="train loss (target tokens)")
+    if evals:
+        ax.plot([e["step"] for e in evals], [e["valid_loss"] for e in evals], "o-", label="valid loss")
+        ax2 = ax.twinx()
+        ax2.plot([e["step"] for e in evals], [100 * e["valid_pass@1"] for e in evals], "s--", color="tab:green", label="valid greedy pass@1")
+        ax2.set_ylabel("pass@1 (%)")
+        ax2.legend(loc="center right", fontsize=8)
+    ax.set_yscale("log")
+    ax.set_xlabel("step")
+    ax.set_ylabel("cross-entropy (nats/token)")
+    ax.legend(loc="upper right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(out_dir / "loss_curve.png")
+    plt.close(fig)
