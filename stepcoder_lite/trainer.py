@@ -66,7 +66,7 @@ import torch
 from stepcoder_lite import curriculum as cc
 from stepcoder_lite import masking, ppo
 from stepcoder_lite.data import Problem, load_source
-from stepcoder_lite.evaluate import format_summary, summarize
+from stepcoder_lite.evaluate import format_summary
 from stepcoder_lite.executor import ExecConfig, Executor
 from stepcoder_lite.masking import FGOConfig
 from stepcoder_lite.model import ModelConfig, ReferenceModel, load_policy, model_preset, save_policy, wants_chat_template
@@ -76,6 +76,24 @@ from stepcoder_lite.rewards import reward as unit_test_reward
 from stepcoder_lite.rollout import Rollout, sample
 
 CHECKPOINT_DIR = "checkpoints"
+
+METRICS = {
+    **ppo.METRICS,
+    "curriculum/stage_fraction": "mean over training problems of stage / last stage (0: every problem at its "
+                                 "latest cut, 1: every problem writes the whole program); rises as problems pass",
+    "curriculum/full_fraction": "share of training problems at the whole-program stage",
+    "curriculum/batch_stage_fraction": "the same, over this iteration's samples",
+    "curriculum/batch_prefix_chars": "mean characters of given prefix in this iteration's prompts (0 without CCCS)",
+    "verdict/<v>": "share of this iteration's samples with verdict v (pass, wrong_answer, runtime_error, timeout, syntax_error)",
+    "excluded": "samples with no defined reward (harness_error, no_tests): kept out of the update; healthy: 0",
+    "unfinished": "share of samples that hit max_new_tokens before closing the code block",
+    "prompt_truncated": "share of prompts cut on the left to fit the context; healthy: 0",
+    "grad_norm": "global gradient norm before clipping, mean over minibatches",
+    "kl_coef_next": "beta after the adaptive controller's update (= kl_coef when fixed)",
+    "time/<phase>": "wall seconds of generate, execute (background), reference, execute_wait (execution not "
+                    "hidden behind the reference pass), score, update; time/iteration in all",
+}
+"""Every metric in a ``metrics.jsonl`` row, with what healthy looks like where it helps."""
 STATE_FILE = "state.json"
 
 
@@ -105,6 +123,8 @@ class TrainConfig:
     """Generation budget per evaluation program."""
     eval_batch_size: int = 64
     """Prompts decoded together during evaluation."""
+    eval_timeout_s: float = 2.0
+    """CPU seconds per test when scoring held-out programs (as the SFT run's evaluation)."""
     out_dir: str = "runs/tiny"
     """Where metrics, samples, checkpoints, plots, summary.json and the final model go."""
     seed: int = 0
@@ -244,7 +264,7 @@ class TrainConfig:
                 train_problems=None,
                 eval_datasets=("families:valid", "families:test"),
                 eval_problems=None,
-                eval_max_new_tokens=160,
+                eval_max_new_tokens=192,
                 eval_batch_size=64,
                 out_dir="runs/tiny",
                 iterations=60,
@@ -823,8 +843,8 @@ class Trainer:
                 row = self.train_step()
                 if bar is not None:
                     bar.update(1)
-                    bar.set_postfix(reward=f"{row['reward']:+.2f}", pass_=f"{row['pass_rate']:.2f}",
-                                    kl=f"{row['kl']:.2f}", stage=f"{row['curriculum/stage_fraction']:.2f}")
+                    bar.set_postfix_str(f"reward {row['reward']:+.2f}, pass {row['pass_rate']:.2f}, "
+                                        f"kl {row['kl']:.2f}, stage {row['curriculum/stage_fraction']:.2f}")
                 if self.step % cfg.log_every == 0:
                     self._print(self._one_line(row))
                 if self.step % cfg.checkpoint_every == 0:
@@ -971,6 +991,7 @@ class Trainer:
         path = self.latest_checkpoint()
         if path is None:
             self.log(f"resume: no checkpoint in {self.out / CHECKPOINT_DIR}; starting from step 0")
+            self._drop_books_after(0)
             return None
         self.load_checkpoint(path)
         return self.step
@@ -998,10 +1019,20 @@ class Trainer:
         self.step, self.train_time_s = int(state["step"]), float(state["train_time_s"])
         # the metrics written so far: rows after the checkpoint (a killed run) are dropped
         self.metrics_rows = [json.loads(line) for line in (path / "metrics.jsonl").read_text().splitlines() if line]
+        self._drop_books_after(self.step)
+        self.log(f"resume: continuing from {path} (step {self.step}, {self.train_time_s:.0f} s trained)")
+
+    def _drop_books_after(self, step: int) -> None:
+        """Rewrite metrics.jsonl and samples.md without what iterations after ``step`` wrote
+        (a killed run logged them, but the checkpoint it resumes from predates them)."""
         with open(self.out / "metrics.jsonl", "w") as f:
             for row in self.metrics_rows:
                 f.write(json.dumps(row) + "\n")
-        self.log(f"resume: continuing from {path} (step {self.step}, {self.train_time_s:.0f} s trained)")
+        samples = self.out / "samples.md"
+        if samples.exists():
+            sections = samples.read_text().split("\n### samples at step ")
+            kept = [sections[0]] + [sec for sec in sections[1:] if int(sec.split(" ", 1)[0]) <= step]
+            samples.write_text("\n### samples at step ".join(kept))
 
     def export_model(self, path: str | Path | None = None) -> Path:
         """The trained policy in Hugging Face format (+ value head, tokenizer, run.json): ``load_policy(path)`` reads it."""
@@ -1018,23 +1049,17 @@ class Trainer:
 
 def evaluate_policy(policy, tokenizer, problems: Sequence[Problem], executor: Executor, config: TrainConfig,
                     chat_template=None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Greedy pass@1 with the error breakdown (:func:`stepcoder_lite.evaluate.summarize`).
+    """Greedy pass@1 with the error breakdown: the project's one evaluation path
+    (:func:`stepcoder_lite.sft.evaluate_model`, also behind ``python -m stepcoder_lite eval``),
+    so the numbers before RL are those the SFT run reports for the same problems.
 
-    Returns ``(summary, samples)`` with one ``{"id", "verdict", "completion"}`` per problem.
-    Prompts are decoded longest first in batches of ``eval_batch_size`` (less padding).
+    Returns ``(summary, records)`` with one ``{"problem_id", "sample", "completion", "verdict"}`` per problem.
     """
-    prompts = [build_prompt(p, "", chat_template=chat_template) for p in problems]
-    order = sorted(range(len(problems)), key=lambda i: -len(prompts[i]))
-    rollout = sample(policy, tokenizer, [prompts[i] for i in order], max_new_tokens=config.eval_max_new_tokens,
-                     temperature=0.0, batch_size=config.eval_batch_size)
-    completions = [""] * len(problems)
-    for pos, i in enumerate(order):
-        completions[i] = rollout.completions[pos]
-    results = executor.run_batch([(completions[i], p.tests()) for i, p in enumerate(problems)],
-                                 coverage=False, early_exit=True)
-    summary = summarize(problems, [[r] for r in results], ks=(1,))
-    samples = [{"id": p.id, "verdict": str(r.verdict), "completion": c} for p, r, c in zip(problems, results, completions)]
-    return summary, samples
+    from stepcoder_lite.sft import evaluate_model
+
+    return evaluate_model(policy, tokenizer, problems, samples=1, max_new_tokens=config.eval_max_new_tokens,
+                          batch_size=config.eval_batch_size, chat=chat_template is not None, executor=executor,
+                          timeout_s=config.eval_timeout_s)
 
 
 # =========================================================================== the whole job

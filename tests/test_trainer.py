@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -291,11 +292,11 @@ def test_crash_then_resume_equals_an_uninterrupted_run(world):
     operations in the same order on the same CPU threads, from restored RNG, optimizer,
     curriculum and KL-controller states."""
     ex = world["executor"]
-    with Trainer(small_config(world, "straight", iterations=4, checkpoint_every=2), executor=ex, log=quiet) as t:
+    with Trainer(small_config(world, "straight", iterations=4, checkpoint_every=2, sample_table_every=1), executor=ex, log=quiet) as t:
         t.train()
         straight = state_of(t)
 
-    cfg = small_config(world, "crashed", iterations=4, checkpoint_every=2)
+    cfg = small_config(world, "crashed", iterations=4, checkpoint_every=2, sample_table_every=1)
     with Trainer(cfg, executor=KillOnCall(ex, kill_at=4), log=quiet) as t:
         with pytest.raises(Killed):
             t.train()
@@ -318,6 +319,8 @@ def test_crash_then_resume_equals_an_uninterrupted_run(world):
         assert torch.equal(v, resumed["weights"][k]), k
     logged = [json.loads(x)["step"] for x in (Path(cfg.out_dir) / "metrics.jsonl").read_text().splitlines()]
     assert logged == [1, 2, 3, 4]
+    tables = re.findall(r"### samples at step (\d+) ", (Path(cfg.out_dir) / "samples.md").read_text())
+    assert tables == ["1", "2", "3", "4"]  # step 3's table from before the crash was dropped, then rewritten
     # checkpoints are complete folders; only the newest keep_checkpoints remain
     assert sorted(p.name for p in (Path(cfg.out_dir) / "checkpoints").iterdir()) == ["step_000002", "step_000004"]
 
