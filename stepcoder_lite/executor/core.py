@@ -8,7 +8,7 @@ program the supervisor
 1. parses it (``syntax_error`` without running anything if it does not parse or compile);
 2. sends it to a server, then each test's *input* (stdin text, or call arguments as plain
    values); the server forks one sandboxed child per test and reports stdout, exit status,
-   returned value, CPU time and the lines the tracer saw;
+   returned value, CPU time and the lines whose statements started;
 3. judges each report itself (``compare.py``) against the expected output, which never left
    this process, and maps the lines to whole statements (``coverage.py``).
 
@@ -25,9 +25,10 @@ Verdicts, by precedence for one test::
 A program's verdict is its first failing test's verdict (``pass`` when all pass); with no
 tests at all it is ``no_tests`` (never a pass).
 
-Coverage is never charged to the program: with ``coverage=True`` the limits are multiplied by
-``coverage_time_factor`` (the line tracer's worst-case slowdown on dense loops, measured in
-benchmarks/executor.py), and ``time_s`` is the CPU time measured with the tracer on.
+Coverage is never charged to the program: with ``coverage=True`` the program runs with a
+probe before each statement (~2x on the tightest loop, far less on real solutions; see
+benchmarks/executor.py), the limits are multiplied by ``coverage_time_factor`` (above that
+worst case), and ``time_s`` is the CPU time measured with the probes in.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from stepcoder_lite.executor import sandbox
+from stepcoder_lite.executor.checker import run_check
 from stepcoder_lite.executor.compare import FLOAT_TOL, compare_stdout, compare_values
 from stepcoder_lite.executor.coverage import StatementMap, expand_to_statements, statement_map
 
@@ -487,12 +489,9 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
     smap = statement_map(program) if cfg.coverage else None
 
     prelude = spec.prelude if spec.prelude is not None else cfg.prelude
-    reply = w.request({"op": "program", "code": program, "call_entry": call_entry, "prelude": prelude}, timeout=60)
-    if "harness_error" in reply:
-        return ExecResult(Verdict.HARNESS_ERROR, num_tests=n, detail=reply["harness_error"])
-    if "compile_error" in reply:
-        line = f" (line {reply['line']})" if reply.get("line") else ""
-        return ExecResult(Verdict.SYNTAX_ERROR, num_tests=n, detail=reply["compile_error"] + line)
+    # The program travels with the first test (one round trip); the server compiles it and
+    # answers {"compile_error"} instead of running the test if it does not compile.
+    program_msg = {"code": program, "call_entry": call_entry, "prelude": prelude}
 
     scale = cfg.coverage_time_factor if cfg.coverage else 1.0
     cpu_s = cfg.timeout_s * scale
@@ -500,7 +499,9 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
               "output_bytes": cfg.max_output_bytes}
     results: list[TestResult] = []
     for i in range(n):
-        tr = _run_test(w, spec, i, cfg, limits, smap)
+        tr = _run_test(w, spec, i, cfg, limits, smap, program_msg if i == 0 else None)
+        if isinstance(tr, str):  # the server could not compile it
+            return ExecResult(Verdict.SYNTAX_ERROR, num_tests=n, detail=tr)
         results.append(tr)
         if cfg.early_exit and tr.verdict != Verdict.PASS:
             break
@@ -510,8 +511,12 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
     return ExecResult(verdict, results, n, lines, detail)
 
 
-def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap: StatementMap | None) -> TestResult:
+def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap: StatementMap | None,
+              program_msg: dict | None) -> TestResult | str:
+    """One test on worker ``w``; a ``str`` (the compile error) when the program does not compile."""
     msg: dict[str, Any] = {"op": "test", "mode": spec.mode, "limits": limits, "coverage": smap is not None}
+    if program_msg is not None:
+        msg["program"] = program_msg
     if spec.mode == "stdin":
         msg["stdin"] = spec.inputs[i]
     elif spec.mode == "call":
@@ -523,36 +528,31 @@ def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict
     timeout = limits["wall_s"] + 30
     outcome = None
     if spec.mode == "check":
+        # The program (in the sandbox) answers calls on `theirs`; the check code runs here.
         sup, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            sup.settimeout(timeout)
             if not w.alive():
                 w.restart()
             try:
                 w.sock.settimeout(timeout)
                 sandbox.send_msg(w.sock, msg, [theirs.fileno()])
                 theirs.close()
-                try:
-                    sandbox.send_msg(sup, {"check": spec.check, "entry_point": spec.entry_point})
-                except OSError:
-                    pass  # B never started: the server's report says why
+                sup.settimeout(timeout)  # the server kills A by then, which closes A's end
+                outcome = run_check(sup, spec.check, spec.entry_point, max_bytes=cfg.max_output_bytes + 4096)
                 reply = sandbox.recv_msg(w.sock)
             except (OSError, ValueError):
                 reply = None
             if reply is None:
                 w.restart()
                 reply = {"harness_error": "the fork server closed the connection"}
-            try:
-                sup.settimeout(1.0)
-                outcome = sandbox.recv_msg(sup)
-            except (OSError, ValueError):
-                outcome = None
         finally:
             sup.close()
             if theirs.fileno() != -1:
                 theirs.close()
     else:
         reply = w.request(msg, timeout=timeout)
+    if "compile_error" in reply:
+        return reply["compile_error"] + (f" (line {reply['line']})" if reply.get("line") else "")
     return _judge(reply, spec, i, cfg, limits, smap, outcome)
 
 
@@ -605,15 +605,11 @@ def _judge(r: dict, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap
             return result(Verdict.WRONG_ANSWER, f"unreadable return value: {e}")
         ok, why = compare_values(got, spec.outputs[i], cfg.float_tol)
         return result(Verdict.PASS if ok else Verdict.WRONG_ANSWER, why)
-    # check mode: the checker's own outcome, reported straight to us
-    if not outcome:
-        checker = r.get("checker") or {}
-        return result(Verdict.HARNESS_ERROR, f"the check process reported nothing ({checker})")
-    try:
-        verdict = Verdict(outcome.get("verdict"))
-    except ValueError:
-        verdict = Verdict.HARNESS_ERROR
-    return result(verdict, str(outcome.get("detail", ""))[:300])
+    # check mode: the check code ran here (checker.py), against the program's answers
+    if outcome is None:
+        return result(Verdict.HARNESS_ERROR, "the check did not run")
+    verdict, why = outcome
+    return result(Verdict(verdict), why)
 
 
 def _signame(sig: int) -> str:

@@ -1,12 +1,14 @@
 """Executed lines -> executed *statements*: what FGO needs.
 
-The tracer in the sandbox records the 1-based line numbers on which Python reported a
-``line`` event. Those are not yet what FGO wants:
+The sandbox records the 1-based first line of every statement that started executing (a
+probe before each statement, ``sandbox.instrument_for_coverage``). Those are not yet what FGO
+wants:
 
-* a statement spread over several lines (``x = f(a,\\n      b)``) may report only its
-  first line, yet all of its lines were executed;
+* a statement spread over several lines (``x = f(a,\\n      b)``) reports only its first
+  line, yet all of its lines were executed;
 * a compound statement's header (``if a and\\n   b:``, decorators + ``def``) is one unit;
-* ``else:`` / ``finally:`` lines emit no event of their own: they count when their block ran;
+* ``else:`` / ``finally:`` / ``except ...:`` lines have no probe of their own: they count when
+  their block ran;
 * some statements compile to no code at all (a docstring, ``global``), so they never report:
   they count when a statement beside them in the same block ran.
 
@@ -140,7 +142,8 @@ def statement_map(source: str) -> StatementMap:
 
 
 def expand_to_statements(hit_lines, smap: StatementMap) -> set[int]:
-    """All lines of every statement span that was executed, given the tracer's hit lines."""
+    """All lines of every statement span that was executed, given the probes' hit lines
+    (any line inside a span counts, so a line tracer's output works as well)."""
     executed = set()
     for ln in hit_lines:
         k = smap.line_to_span.get(ln)

