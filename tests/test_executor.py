@@ -283,3 +283,22 @@ def test_executor_context_manager_closes_servers():
 def test_sandbox_layers_are_reported(ex):
     layers = ex.sandbox_layers()
     assert set(layers) >= {"uid", "landlock", "seccomp", "subreaper"}
+
+
+def test_check_code_runs_with_a_private_seeded_random(ex):
+    import random
+
+    check = ("import random\nfrom random import randint\ndef check(candidate):\n"
+             "    for _ in range(20):\n        x = random.randint(0, 100) + randint(0, 3)\n"
+             "        assert candidate(x) == x + 1\n")
+    state = random.getstate()
+    r = ex.run("def inc(x):\n    return x + 1\n", {"check": check, "entry_point": "inc"})
+    assert r.verdict == Verdict.PASS, r.to_dict()
+    assert random.getstate() == state  # the trainer's global random state is untouched
+
+
+def test_syntax_error_found_by_the_server_only(ex):
+    # parses, but does not compile: 'return' outside a function, found when the server compiles
+    for coverage in (True, False):
+        r = ex.run("x = 1\nreturn x\n", stdin_tests(("", "")), coverage=coverage)
+        assert r.verdict == Verdict.SYNTAX_ERROR and "outside function" in r.detail

@@ -74,17 +74,16 @@ def _compiled(check_code: str):
     return compile(tree, "<check>", "exec"), frozenset(free_names(tree))
 
 
+_RANDOM_PUBLIC = [n for n in dir(random) if not n.startswith("_")]
+_RANDOM_METHODS = [n for n in _RANDOM_PUBLIC if callable(getattr(random.Random, n, None)) and n != "Random"]
+
+
 def _private_random(seed: int) -> types.ModuleType:
     """A stand-in ``random`` module: same functions, bound to its own seeded generator."""
     rng = random.Random(seed)
     mod = types.ModuleType("random")
-    for name in dir(random):
-        if not name.startswith("_"):
-            setattr(mod, name, getattr(random, name))
-    for name in dir(rng):
-        if not name.startswith("_") and callable(getattr(rng, name)):
-            setattr(mod, name, getattr(rng, name))
-    mod.Random = random.Random
+    mod.__dict__.update({n: getattr(random, n) for n in _RANDOM_PUBLIC})
+    mod.__dict__.update({n: getattr(rng, n) for n in _RANDOM_METHODS})
     return mod
 
 

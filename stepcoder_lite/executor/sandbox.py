@@ -456,20 +456,29 @@ class _Server:
                         pass
             send_msg(self.sock, reply)
 
-    def load_program(self, msg):
-        self.code = self.prelude = None
+    def load_program(self, msg, coverage=False):
+        """Compile the program -- only the variant the first test needs (plain, or with
+        coverage probes); the other one is compiled if a later test asks for it."""
+        self.code = self.code_cov = self.prelude = None
         source = msg["code"]
         try:
-            if msg.get("prelude"):
-                self.prelude = compile(msg["prelude"], "<prelude>", "exec", dont_inherit=True)
-            self.code = compile(source, PROGRAM_FILENAME, "exec", dont_inherit=True)
+            prelude = msg.get("prelude")
+            if prelude:
+                cache = self.__dict__.setdefault("_preludes", {})
+                if prelude not in cache:
+                    cache[prelude] = compile(prelude, "<prelude>", "exec", dont_inherit=True)
+                self.prelude = cache[prelude]
+            if coverage:
+                self.code_cov = instrument_for_coverage(source)
+            else:
+                self.code = compile(source, PROGRAM_FILENAME, "exec", dont_inherit=True)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as e:
             line = getattr(e, "lineno", None)
             return {"compile_error": "%s: %s" % (type(e).__name__, getattr(e, "msg", None) or e), "line": line}
+        self.loaded = True
         self.code_lines = source.count("\n") + 2
         self.call_entry = msg.get("call_entry")
         self.source = source
-        self.code_cov = None  # the instrumented variant, compiled when a test first asks for it
         return {"ok": True}
 
     # ----------------------------------------------------------------- one test
@@ -478,22 +487,25 @@ class _Server:
         import mmap
         import time
 
+        coverage = bool(msg.get("coverage"))
         if "program" in msg:  # a new program comes with its first test
-            loaded = self.load_program(msg["program"])
+            self.loaded = False
+            loaded = self.load_program(msg["program"], coverage)
             if "compile_error" in loaded:
                 return loaded
-        if self.code is None:
+        if not getattr(self, "loaded", False):
             return {"harness_error": "no program loaded"}
         mode = msg["mode"]  # stdin | call | check
         if mode == "check" and len(fds) != 1:
             return {"harness_error": "check mode needs the supervisor's socket"}
         limits = msg["limits"]
-        coverage = bool(msg.get("coverage"))
-        if coverage and self.code_cov is None:
-            try:
+        try:  # the variant this test needs, if the first test did not need it
+            if coverage and self.code_cov is None:
                 self.code_cov = instrument_for_coverage(self.source)
-            except Exception as e:  # parsing twice cannot fail where compiling once worked
-                return {"harness_error": "coverage instrumentation failed: %s: %s" % (type(e).__name__, e)}
+            elif not coverage and self.code is None:
+                self.code = compile(self.source, PROGRAM_FILENAME, "exec", dont_inherit=True)
+        except Exception as e:  # cannot fail where the first compilation worked
+            return {"harness_error": "compiling the program again failed: %s: %s" % (type(e).__name__, e)}
         box = self._fresh_box()
         cov = mmap.mmap(-1, max(self.code_lines, 1) + 1) if coverage else None
         stdin_fd = self._stdin_fd(msg.get("stdin", "") if mode == "stdin" else "")
