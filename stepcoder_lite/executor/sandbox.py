@@ -282,7 +282,9 @@ PRELOAD = (
     "string", "struct", "textwrap", "threading", "time", "traceback", "types", "typing", "unicodedata",
     "weakref", "zlib", "mmap", "selectors", "resource", "signal", "shutil", "tempfile", "fcntl", "linecache",
     "fileinput", "inspect", "pickle", "subprocess", "platform", "secrets", "uuid", "csv", "errno", "select",
-    "stat", "gzip", "bz2", "lzma", "contextvars", "unittest", "doctest",
+    "stat", "gzip", "bz2", "lzma", "contextvars", "unittest", "doctest", "socket", "stringprep",
+    "encodings.idna", "encodings.ascii", "encodings.latin_1", "encodings.utf_16", "encodings.utf_32",
+    "encodings.unicode_escape", "encodings.raw_unicode_escape", "encodings.cp1252", "encodings.cp437",
 )
 # numpy is deliberately not preloaded: it would double the server's size, and fork and exit
 # cost grow with it on every test; the few programs that import numpy pay for it themselves.
