@@ -224,6 +224,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="60 HumanEval / 100 APPS+ programs, 2 repeats")
     ap.add_argument("--torch", action="store_true", help="import torch first: the caller is as heavy as the trainer")
     ap.add_argument("--no-agreement", action="store_true")
+    ap.add_argument("--only", choices=["humaneval", "apps_plus"], help="time one suite only")
     ap.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     args = ap.parse_args()
     if args.torch:
@@ -239,8 +240,10 @@ def main() -> int:
     print(f"floor: bare fork+exit+wait {out['fork_floor']['small_process_ms']:.2f} ms from a small python -I -S, "
           f"{out['fork_floor']['this_process_ms']:.2f} ms from this process")
 
-    suites = {"humaneval": humaneval_jobs(n_he)}
-    if SHARED.exists():
+    suites = {}
+    if args.only in (None, "humaneval"):
+        suites["humaneval"] = humaneval_jobs(n_he)
+    if SHARED.exists() and args.only in (None, "apps_plus"):
         suites["apps_plus"] = apps_plus_jobs(n_apps)
     with Executor(workers=args.workers) as ex:
         for name, jobs in suites.items():

@@ -302,3 +302,14 @@ def test_syntax_error_found_by_the_server_only(ex):
     for coverage in (True, False):
         r = ex.run("x = 1\nreturn x\n", stdin_tests(("", "")), coverage=coverage)
         assert r.verdict == Verdict.SYNTAX_ERROR and "outside function" in r.detail
+
+
+def test_a_dead_fork_server_is_restarted():
+    import signal as _signal
+
+    with Executor(workers=1, timeout_s=1.0) as e:
+        assert e.run("print(1)", stdin_tests(("", "1"))).passed
+        e._all[0].proc.send_signal(_signal.SIGKILL)
+        e._all[0].proc.wait()
+        r = e.run("print(2)", stdin_tests(("", "2")))
+        assert r.passed, r.to_dict()  # restarted transparently before the request

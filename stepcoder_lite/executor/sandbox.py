@@ -29,7 +29,8 @@ Per test, the child (called **A** below) does, in order:
    and IPv4/IPv6/netlink/packet sockets return an error). Each layer reports whether it is on
    (``python -m stepcoder_lite exec --json`` prints them under ``"sandbox"``).
 7. a clean environment (PATH, HOME=the temp dir, LANG, single-threaded BLAS), then the
-   program runs as ``__main__`` with a line tracer restricted to the program's own code.
+   program runs as ``__main__`` (with coverage on: compiled with a probe before each
+   statement, see :func:`instrument_for_coverage`).
 
 Everything the child spawned is killed when it ends or at the deadline: the whole process
 group, every process of the per-worker uid (``kill(-1)`` from a helper that takes that uid;
@@ -43,6 +44,20 @@ supervisor (``checker.py``), which calls the program's functions through that so
 values only (the server never sees the check code). The program therefore cannot read the
 asserts through frames, patch ``builtins`` under them, or return an object whose ``==`` always
 says True: the check only ever sees freshly decoded plain values.
+
+**Known limits** (where a layer is missing, the others still hold):
+
+* not root (a student's laptop): no uid of its own, so the program runs as you; Landlock (Linux
+  >= 5.13) is then what keeps it from writing or deleting your files and from signalling your
+  processes, seccomp what keeps it off the network. Without Landlock (older kernels, macOS) a
+  program can write wherever you can: run untrusted code as root in a container, or in a VM.
+* reads are not restricted: the program can read any file its uid may read (never the
+  supervisor's environment: the server starts with an empty one, ``/proc/<pid>/environ`` of
+  other processes is closed by the uid drop and by Landlock).
+* where Python lives in a directory the sandbox uid cannot read (a pyenv under ``/root``),
+  only the modules in ``PRELOAD`` (and world-readable third-party packages) can be imported.
+* macOS and other non-Linux systems: no memfd, pidfd, prctl, Landlock or seccomp; the server
+  falls back to temp files and polling. Untested there.
 
 **Plain values.** Everything that crosses a process boundary (call arguments, returned values)
 is encoded with :func:`encode_plain` / :func:`decode_plain`: JSON with tags for tuples, sets,
@@ -863,8 +878,9 @@ class _Server:
             os.setgroups([])
             os.setgid(self.gid)
             os.setuid(self.uid)  # irreversibly: real, effective and saved uid
-        self.libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-        self.libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)  # no ptrace, no /proc/<pid>/mem for peers
+        if hasattr(self.libc, "prctl"):  # Linux
+            self.libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+            self.libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)  # no ptrace, no /proc/<pid>/mem for peers
         if landlock_fd is not None:  # the ruleset was built for this box by the server
             if self.libc.syscall(_LL_RESTRICT_SELF, landlock_fd, 0) != 0:
                 import ctypes
@@ -925,7 +941,12 @@ class _Server:
             finally:
                 os._exit(125)
         code = self.code_cov if cov is not None else self.code
-        _Harness(code, cov, mode, msg, args, self.call_entry, self.site_paths, self.prelude).run()
+        try:
+            _Harness(code, cov, mode, msg, args, self.call_entry, self.site_paths, self.prelude).run()
+        finally:  # run() ends in _exit; should it ever return or raise, never fall back into the server
+            import posix
+
+            posix._exit(124)
 
 # =========================================================================== coverage probes
 
