@@ -89,7 +89,8 @@ class ExecConfig:
     max_output_bytes: int = 8 << 20
     """Cap on stdout, on stderr, on the returned value's encoding and on any file written."""
     max_processes: int = 64
-    """Processes + threads the program may have at once (RLIMIT_NPROC of the sandbox uid)."""
+    """Processes + threads the program may have at once (RLIMIT_NPROC of the sandbox uid); fixed
+    when an Executor's workers start (not a per-run override)."""
     coverage: bool = True
     """Record executed lines (FGO needs them)."""
     coverage_time_factor: float = 3.0

@@ -22,7 +22,7 @@ reached). Blank lines and comments between statements never count.
 from __future__ import annotations
 
 import ast
-import io
+import re
 import tokenize
 from dataclasses import dataclass, field
 
@@ -50,44 +50,52 @@ def _is_codeless(node: ast.stmt) -> bool:
 def statement_map(source: str) -> StatementMap:
     """Parse ``source`` (must be valid Python) into statement spans."""
     tree = ast.parse(source)
-    try:
-        tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline)
-                  if t.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-                                    tokenize.DEDENT, tokenize.ENDMARKER)]
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        tokens = []
-    starts = [t.start for t in tokens]
+    lines = source.splitlines()
     smap = StatementMap()
     block_counter = [0]
 
-    import bisect
-
-    def first_token_at(pos):
-        return bisect.bisect_left(starts, pos)
-
     def header_end(node) -> int:
-        """Line of the first ':' at bracket depth 0 after the statement's start."""
+        """Line of the first ':' at bracket depth 0 after the statement's start. Only the header
+        is tokenized (lazily, from the statement's first column), not the whole program."""
+        first = node.lineno
+
+        def readline_from():
+            yield lines[first - 1][node.col_offset:] + "\n"
+            for text in lines[first:]:
+                yield text + "\n"
+
         depth = 0
-        for tok in tokens[first_token_at((node.lineno, node.col_offset)):]:
-            if tok.type == tokenize.OP:
-                if tok.string in "([{":
-                    depth += 1
-                elif tok.string in ")]}":
-                    depth -= 1
-                elif tok.string == ":" and depth == 0:
-                    return tok.start[0]
-        return node.lineno
+        gen = readline_from()
+        try:
+            for tok in tokenize.generate_tokens(lambda: next(gen, "")):
+                if tok.type == tokenize.OP:
+                    if tok.string in "([{":
+                        depth += 1
+                    elif tok.string in ")]}":
+                        depth -= 1
+                    elif tok.string == ":" and depth == 0:
+                        return first + tok.start[0] - 1
+        except (tokenize.TokenError, IndentationError, SyntaxError):
+            pass
+        return first
+
+    keyword_re = {word: re.compile(r"^\s*%s\s*:" % word) for word in ("else", "finally")}
 
     def keyword_line(stmt, word) -> int | None:
-        """Line of the ``word:`` (else / finally) that directly precedes ``stmt``, if any."""
-        i = first_token_at((stmt.lineno, stmt.col_offset))
-        if i >= 2 and tokens[i - 1].string == ":" and tokens[i - 2].string == word:
-            return tokens[i - 2].start[0]
+        """Line of the ``word:`` (else / finally) that introduces the block starting with ``stmt``:
+        on the statement's own line (``else: x = 1``) or the nearest code line above it."""
+        if keyword_re[word].match(lines[stmt.lineno - 1][: stmt.col_offset]):
+            return stmt.lineno
+        ln = stmt.lineno - 1
+        while ln >= 1:
+            text = lines[ln - 1].strip()
+            if text and not text.startswith("#"):
+                return ln if keyword_re[word].match(text) else None
+            ln -= 1
         return None
 
     def starts_with(stmt, word) -> bool:
-        i = first_token_at((stmt.lineno, stmt.col_offset))
-        return i < len(tokens) and tokens[i].string == word
+        return lines[stmt.lineno - 1][stmt.col_offset:].startswith(word)
 
     def add(first, last, parent, codeless, block) -> int:
         smap.spans.append((first, last))

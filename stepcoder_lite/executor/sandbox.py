@@ -967,12 +967,10 @@ def instrument_for_coverage(source):
 
     tree = ast.parse(source, PROGRAM_FILENAME)
 
-    def probe(line, like):
-        node = ast.parse("%s[%d] = 1" % (COV_NAME, line)).body[0]
-        for sub in ast.walk(node):
-            sub.lineno = sub.end_lineno = line
-            sub.col_offset = sub.end_col_offset = like.col_offset
-        return node
+    def probe(line, like):  # __stepcoder_cov__[line] = 1, built directly (ast.parse is slow)
+        at = {"lineno": line, "end_lineno": line, "col_offset": like.col_offset, "end_col_offset": like.col_offset}
+        target = ast.Subscript(ast.Name(COV_NAME, ast.Load(), **at), ast.Constant(line, **at), ast.Store(), **at)
+        return ast.Assign([target], ast.Constant(1, **at), **at)
 
     def block(stmts):
         out, late = [], []
