@@ -575,7 +575,10 @@ def _judge(r: dict, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap
     if kind == "sandbox_error":
         return result(Verdict.HARNESS_ERROR, f"sandbox setup failed: {final.get('detail')}")
     if r.get("killed_for") == "timeout" or sig == signal.SIGXCPU or (sig == signal.SIGKILL and time_s >= limits["cpu_s"]):
-        return result(Verdict.TIMEOUT, f"over the {cfg.timeout_s:g} s limit")
+        if time_s >= limits["cpu_s"] or sig == signal.SIGXCPU:
+            return result(Verdict.TIMEOUT, f"over the {cfg.timeout_s:g} s limit")
+        return result(Verdict.TIMEOUT, f"wall-clock limit of {limits['wall_s']:g} s reached with {time_s:.2f} s of "
+                                       "CPU (sleeping, blocked, or a very busy machine)")
     if (r.get("killed_for") == "output_limit" or sig == signal.SIGXFSZ
             or (kind == "exception" and final.get("errno") == 27)):  # EFBIG: a file over the limit
         return result(Verdict.OUTPUT_LIMIT, f"output over {cfg.max_output_bytes} bytes")
