@@ -141,7 +141,11 @@ def training_curves(rows: Sequence[dict[str, Any]], smooth: int = 5) -> Any:
         ax.plot(xs, vals, linewidth=0.8, alpha=0.45)
         k = max(1, min(smooth, len(vals)))
         trailing = [sum(vals[max(0, i - k + 1): i + 1]) / len(vals[max(0, i - k + 1): i + 1]) for i in range(len(vals))]
-        ax.plot(xs, trailing, linewidth=2.0)
+        ax.plot(xs, trailing, linewidth=2.0, label="samples" if key == "pass_rate" else None)
+        held_out = [(r["step"], r["eval/pass@1"]) for r in rows if r.get("eval/pass@1") is not None]
+        if key == "pass_rate" and held_out:  # periodic greedy pass@1 on a held-out set (eval_every)
+            ax.plot(*zip(*held_out), "o-", markersize=3, label="held-out greedy")
+            ax.legend(fontsize=7)
         ax.set_title(title, fontsize=9)
         ax.set_xlabel("iteration")
     fig.tight_layout()

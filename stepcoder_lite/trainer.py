@@ -90,6 +90,7 @@ METRICS = {
     "prompt_truncated": "share of prompts cut on the left to fit the context; healthy: 0",
     "grad_norm": "global gradient norm before clipping, mean over minibatches",
     "kl_coef_next": "beta after the adaptive controller's update (= kl_coef when fixed)",
+    "eval/pass@1": "greedy pass@1 on the first held-out set (only every eval_every iterations)",
     "time/<phase>": "wall seconds of generate, execute (background), reference, execute_wait (execution not "
                     "hidden behind the reference pass), score, update; time/iteration in all",
 }
@@ -125,6 +126,9 @@ class TrainConfig:
     """Prompts decoded together during evaluation."""
     eval_timeout_s: float = 2.0
     """CPU seconds per test when scoring held-out programs (as the SFT run's evaluation)."""
+    eval_every: int = 0
+    """Also score greedy pass@1 on the first held-out set every this many iterations (logged as
+    ``eval/pass@1``; its time is not counted in the training budget). 0: only before and after."""
     out_dir: str = "runs/tiny"
     """Where metrics, samples, checkpoints, plots, summary.json and the final model go."""
     seed: int = 0
@@ -225,6 +229,8 @@ class TrainConfig:
         for name in positive:
             if getattr(self, name) < 1:
                 raise ValueError(f"TrainConfig.{name} must be >= 1, got {getattr(self, name)}")
+        if self.eval_every < 0:
+            raise ValueError(f"TrainConfig.eval_every must be >= 0, got {self.eval_every}")
         for name in ("train_problems", "eval_problems", "sample_batch_size", "micro_batch_size", "exec_workers", "threads"):
             value = getattr(self, name)
             if value is not None and value < 1:
@@ -845,6 +851,8 @@ class Trainer:
                     bar.update(1)
                     bar.set_postfix_str(f"reward {row['reward']:+.2f}, pass {row['pass_rate']:.2f}, "
                                         f"kl {row['kl']:.2f}, stage {row['curriculum/stage_fraction']:.2f}")
+                if cfg.eval_every and self.step % cfg.eval_every == 0 and cfg.eval_datasets:
+                    self._periodic_eval(row)
                 if self.step % cfg.log_every == 0:
                     self._print(self._one_line(row))
                 if self.step % cfg.checkpoint_every == 0:
@@ -856,6 +864,24 @@ class Trainer:
             if bar is not None:
                 bar.close()
         return self.metrics_rows
+
+    def _periodic_eval(self, row: dict[str, Any]) -> None:
+        """Greedy pass@1 on the first held-out set, added to this iteration's metrics row."""
+        spec = self.config.eval_datasets[0]
+        if getattr(self, "_periodic_set", None) is None:
+            self._periodic_set = fixed_subset(load_source(spec), self.config.eval_problems, seed=0)
+        t0 = time.perf_counter()
+        summary, _ = self.evaluate(self._periodic_set)
+        row["eval/pass@1"] = summary["pass@1"]
+        row["eval/syntax_error"] = summary["errors"]["syntax_error"]
+        row["time/eval"] = round(time.perf_counter() - t0, 3)
+        # rewrite the row just logged (the JSONL's last line) with the evaluation added
+        lines = (self.out / "metrics.jsonl").read_text().splitlines()
+        lines[-1] = json.dumps(row)
+        (self.out / "metrics.jsonl").write_text("\n".join(lines) + "\n")
+        self.metrics_rows[-1] = row
+        self._print(f"step {self.step:>4}  held-out greedy pass@1 on {spec}: {summary['pass@1']:.3f} "
+                    f"(syntax errors {summary['errors']['syntax_error']:.3f}, {row['time/eval']:.0f} s)")
 
     def _print(self, text: str) -> None:
         if self.config.progress:

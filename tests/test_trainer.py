@@ -252,14 +252,18 @@ def test_one_iteration_runs_prefix_plus_completion_rewards_passes_and_fgo_masks_
 
 
 def test_without_cccs_and_fgo_the_model_writes_everything_and_nothing_is_masked(world):
-    cfg = small_config(world, "plain", iterations=1, cccs=False, fgo={"enabled": False}, sample_table_every=1)
+    cfg = small_config(world, "plain", iterations=1, cccs=False, fgo={"enabled": False}, sample_table_every=1,
+                       eval_every=1, eval_datasets=[world["data"]], eval_max_new_tokens=8)
     printed = []
     with Trainer(cfg, executor=world["executor"], log=printed.append) as t:
         prompts = [t.prompt_for(t.subtask_for(p)) for p in t.problems]
-        row = t.train_step()
+        (row,) = t.train()
     assert all(p.endswith(CODE_FENCE_OPEN) for p in prompts)  # no given prefix at all
     assert row["fgo_masked_frac"] == 0.0 and row["curriculum/batch_stage_fraction"] == 1.0
     assert "samples at step 1" in (Path(cfg.out_dir) / "samples.md").read_text()
+    # the periodic held-out evaluation lands in the same metrics row, in memory and on disk
+    logged = json.loads((Path(cfg.out_dir) / "metrics.jsonl").read_text().splitlines()[-1])
+    assert row["eval/pass@1"] == logged["eval/pass@1"] == 0.0  # a random model passes nothing
 
 
 # --------------------------------------------------------------------------- resume
