@@ -313,3 +313,22 @@ def test_a_dead_fork_server_is_restarted():
         e._all[0].proc.wait()
         r = e.run("print(2)", stdin_tests(("", "2")))
         assert r.passed, r.to_dict()  # restarted transparently before the request
+
+
+def test_a_forked_copy_starts_its_own_servers():
+    import os as _os
+
+    with Executor(workers=1, timeout_s=1.0) as e:
+        assert e.run("print(1)", stdin_tests(("", "1"))).passed
+        parent_server = e._all[0].proc.pid
+        r, w = _os.pipe()
+        pid = _os.fork()
+        if pid == 0:  # the child uses the same Executor object
+            ok = e.run("print(3)", stdin_tests(("", "3"))).passed and e._all[0].proc.pid != parent_server
+            e.close()
+            _os.write(w, b"1" if ok else b"0")
+            _os._exit(0)
+        _os.close(w)
+        assert _os.read(r, 1) == b"1"
+        _os.waitpid(pid, 0)
+        assert e.run("print(2)", stdin_tests(("", "2"))).passed  # the parent's servers still work

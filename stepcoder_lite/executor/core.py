@@ -400,12 +400,18 @@ class Executor:
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
         self._closed = False
+        self._pid = os.getpid()
 
     # ----------------------------------------------------------------- lifecycle
 
     def _acquire(self) -> _Worker:
         if self._closed:
             raise RuntimeError("this Executor is closed")
+        if self._pid != os.getpid():
+            # We are a forked copy (a DataLoader worker, a DDP rank started by fork): the fork
+            # servers and their sockets belong to the parent. Start our own, leave theirs alone.
+            self._pid = os.getpid()
+            self._idle, self._all, self._lock, self._pool = queue.Queue(), [], threading.Lock(), None
         try:
             return self._idle.get_nowait()
         except queue.Empty:
@@ -421,6 +427,8 @@ class Executor:
     def close(self) -> None:
         """Stop every fork server (and its sandboxes). Idempotent."""
         self._closed = True
+        if self._pid != os.getpid():
+            return  # a forked copy: the servers are the parent's to stop
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
