@@ -218,6 +218,8 @@ def encode_with_offsets(tokenizer, text: str) -> tuple[list[int], list[tuple[int
     """Token ids of ``text`` and each token's ``(start, end)`` character span in ``text``.
 
     Needs a fast tokenizer. No special tokens are added, so the ids are exactly those of the text.
+    On ASCII text (all of the families' code) the spans tile the text exactly; a non-ASCII
+    character whose bytes are split over several byte-level tokens is covered by each of them.
     """
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
     return list(enc["input_ids"]), [tuple(span) for span in enc["offset_mapping"]]
