@@ -293,6 +293,8 @@ def _claim_sandbox_uid():
 class _Worker:
     """One fork server and the socket to it. Not thread-safe: one caller at a time."""
 
+    prefork = True  # the server keeps the next test's child forked and sandboxed in advance
+
     def __init__(self, max_processes: int):
         self.max_processes = max_processes
         self.proc: subprocess.Popen | None = None
@@ -313,7 +315,8 @@ class _Worker:
         os.chmod(self.box_root, 0o711)  # the sandbox may enter its own box, never list the others
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         config = {"fd": theirs.fileno(), "uid": uid, "gid": gid, "box_root": self.box_root,
-                  "paths": _site_paths(), "seccomp_path": _seccomp_path(), "max_processes": self.max_processes}
+                  "paths": _site_paths(), "seccomp_path": _seccomp_path(), "max_processes": self.max_processes,
+                  "prefork": self.prefork}
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1"}
         self.proc = subprocess.Popen(
             [sys.executable, "-I", "-S", str(SANDBOX_SCRIPT), json.dumps(config)],

@@ -32,6 +32,13 @@ Per test, the child (called **A** below) does, in order:
    program runs as ``__main__`` (with coverage on: compiled with a probe before each
    statement, see :func:`instrument_for_coverage`).
 
+**Pre-forking.** Steps 1-6 do not depend on the test, so after each test the server forks
+the next child right away (while the supervisor judges the report), lets it enter the sandbox,
+and parks it on a control socket; the next test then costs one message instead of a fork
+(``ensure_spare``). The spare is forked only after the previous test was cleaned up, so it
+never shares the sandbox uid with untrusted code; the test limits (step 4: CPU, address
+space, file size, stack) are lowered when its test arrives.
+
 Everything the child spawned is killed when it ends or at the deadline: the whole process
 group, every process of the per-worker uid (``kill(-1)`` from a helper that takes that uid;
 escaping the process group with ``setsid`` does not help), and every orphan re-parented to
@@ -240,6 +247,8 @@ def recv_msg(sock, with_fds=False, max_bytes=1 << 30):
 PROGRAM_FILENAME = "<program>"
 RESULT_FD = 3
 RPC_FD = 4  # check mode: A's end of the socket to the supervisor's checker
+CTRL_FD = 5  # a spare child's control socket (its test arrives there)
+SPARE_COV_LINES = 1 << 16  # a spare's coverage bitmap: programs up to this many lines
 MEMORY_EXIT = 86  # exit status of A after a MemoryError (used only if the final message is lost)
 EXIT_MARK = b"\x00\x01STEPCODER-RESULT\x01\x00"  # frames the harness's final message on fd 3
 
@@ -448,6 +457,10 @@ class _Server:
 
     def serve(self):
         send_msg(self.sock, {"ready": True, "pid": os.getpid(), "layers": self.layers})
+        try:
+            self.ensure_spare()
+        except Exception:
+            self.spare = None
         while True:
             msg, fds = recv_msg(self.sock, with_fds=True)
             if msg is None:
@@ -459,7 +472,8 @@ class _Server:
                 elif op == "test":
                     reply = self.run_test(msg, fds)
                 elif op == "ping":
-                    reply = {"ok": True, "layers": self.layers}
+                    spare = getattr(self, "spare", None)
+                    reply = {"ok": True, "layers": self.layers, "spare_pid": spare["pid"] if spare else None}
                 else:
                     reply = {"harness_error": "unknown op %r" % (op,)}
             except Exception as e:  # report, keep serving
@@ -474,7 +488,11 @@ class _Server:
                     except OSError:
                         pass
             send_msg(self.sock, reply)
-
+            if op == "test":
+                try:
+                    self.ensure_spare()  # the next test's child, forked while the supervisor judges
+                except Exception:
+                    self.spare = None
     def load_program(self, msg, coverage=False):
         """Compile the program -- only the variant the first test needs (plain, or with
         coverage probes); the other one is compiled if a later test asks for it."""
@@ -525,6 +543,9 @@ class _Server:
                 self.code = compile(self.source, PROGRAM_FILENAME, "exec", dont_inherit=True)
         except Exception as e:  # cannot fail where the first compilation worked
             return {"harness_error": "compiling the program again failed: %s: %s" % (type(e).__name__, e)}
+        if getattr(self, "spare", None) is not None and self.code_lines <= SPARE_COV_LINES:
+            return self._run_on_spare(msg, fds, mode, limits, coverage, time)
+        self._discard_spare()  # (a very long program) the end-of-test kill must not meet a spare
         box = self._fresh_box()
         cov = mmap.mmap(-1, max(self.code_lines, 1) + 1) if coverage else None
         stdin_fd = self._stdin_fd(msg.get("stdin", "") if mode == "stdin" else "")
@@ -567,6 +588,140 @@ class _Server:
             data = cov[:]
             report["lines"] = [i for i in range(1, len(data)) if data[i]]
             cov.close()
+        return report
+
+    # ----------------------------------------------------------------- the pre-forked spare
+
+    def ensure_spare(self):
+        """Fork the next test's child *now*, while the supervisor judges the last report: it
+        enters the sandbox (process group, box, fds, uid, no_new_privs, Landlock, seccomp) and
+        waits for its test on a control socket. The fork and the sandbox set-up leave the
+        critical path; what remains there is one message."""
+        import mmap
+
+        if getattr(self, "spare", None) is not None or not self.cfg.get("prefork", True):
+            return
+        box = self._fresh_box()
+        stdin_fd = self._stdin_fd("")
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        res_r, res_w = os.pipe()
+        ctrl, ctrl_child = socket.socketpair()
+        cov = mmap.mmap(-1, SPARE_COV_LINES + 1)
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:  # ---------------- the spare child
+            self._spare_child(box, stdin_fd, out_w, err_w, res_w, ctrl_child, cov)
+        for fd in (out_w, err_w, res_w):
+            os.close(fd)
+        ctrl_child.close()
+        self.spare = {"pid": pid, "stdin_fd": stdin_fd, "out_r": out_r, "err_r": err_r, "res_r": res_r,
+                      "ctrl": ctrl, "cov": cov}
+
+    def _discard_spare(self):
+        sp, self.spare = getattr(self, "spare", None), None
+        if sp is None:
+            return
+        import signal
+
+        try:
+            os.kill(sp["pid"], signal.SIGKILL)  # not reaped yet: the pid is still ours
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(sp["pid"], 0)
+        except ChildProcessError:
+            pass
+        for fd in (sp["stdin_fd"], sp["out_r"], sp["err_r"], sp["res_r"]):
+            os.close(fd)
+        sp["ctrl"].close()
+        sp["cov"].close()
+
+    def _spare_child(self, box, stdin_fd, out_w, err_w, res_w, ctrl_child, cov):
+        import marshal
+
+        try:
+            plan = {0: stdin_fd, 1: out_w, 2: err_w, RESULT_FD: res_w, CTRL_FD: ctrl_child.fileno()}
+            _place_fds(plan)
+            self._enter_sandbox(box, None, list(plan))
+        except BaseException as e:
+            try:
+                os.write(2, ("sandbox setup failed: %s: %s\n" % (type(e).__name__, e)).encode())
+                os.write(RESULT_FD, EXIT_MARK + json.dumps({"kind": "sandbox_error", "detail": str(e)}).encode())
+            finally:
+                os._exit(125)
+        import posix
+
+        try:
+            ctrl = socket.socket(fileno=CTRL_FD)
+            go, fds = recv_msg(ctrl, with_fds=True)
+            if go is None:  # the server discarded us
+                posix._exit(0)
+            code = marshal.loads(_recv_exact(ctrl, go["code_len"]))
+            prelude = marshal.loads(_recv_exact(ctrl, go["prelude_len"])) if go["prelude_len"] else None
+            ctrl.close()
+            if fds and fds[0] != RPC_FD:  # (it may already have landed on RPC_FD)
+                os.dup2(fds[0], RPC_FD)
+                os.close(fds[0])
+            self._apply_limits(go["limits"])
+            import time
+
+            _PHASES["child"] = _PHASES["sandboxed"] = time.perf_counter()
+            args = decode_plain(go["args"]) if go["mode"] == "call" else None
+        except BaseException as e:
+            try:
+                os.write(RESULT_FD, EXIT_MARK + json.dumps({"kind": "sandbox_error", "detail": "spare: %s" % e}).encode())
+            finally:
+                posix._exit(125)
+        try:
+            _Harness(code, cov if go["coverage"] else None, go["mode"], go, args, go["call_entry"],
+                     self.site_paths, prelude).run()
+        finally:
+            posix._exit(124)
+
+    def _run_on_spare(self, msg, fds, mode, limits, coverage, time):
+        """Hand the test to the waiting spare child, then watch it like any other."""
+        import marshal
+
+        sp, self.spare = self.spare, None
+        data = (msg.get("stdin", "") if mode == "stdin" else "").encode("utf-8", "surrogateescape")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(sp["stdin_fd"], view):]
+        os.lseek(sp["stdin_fd"], 0, os.SEEK_SET)  # the offset is shared with the child's fd 0
+        os.close(sp["stdin_fd"])
+        code = marshal.dumps(self.code_cov if coverage else self.code)
+        prelude = marshal.dumps(self.prelude) if self.prelude is not None else b""
+        go = {"mode": mode, "fn_name": msg.get("fn_name"), "args": msg.get("args"), "limits": limits,
+              "coverage": coverage, "call_entry": self.call_entry, "code_len": len(code), "prelude_len": len(prelude)}
+        pids = [sp["pid"]]
+        self.reaped = False
+        try:
+            _PHASES.clear()
+            _PHASES["fork"] = time.perf_counter()
+            try:
+                send_msg(sp["ctrl"], go, fds[:1] if mode == "check" else ())
+                sp["ctrl"].sendall(code + prelude)
+            except OSError:
+                pass  # the spare died (its report says why)
+            sp["ctrl"].close()
+            for fd in fds:
+                os.close(fd)
+            fds.clear()
+            report = self._supervise(pids, sp["out_r"], sp["err_r"], sp["res_r"], limits, time)
+            report["phases"] = dict(_PHASES, reported=time.perf_counter())
+        finally:
+            for fd in (sp["out_r"], sp["err_r"], sp["res_r"]):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            if not self.reaped:
+                self._kill_everything(pids)
+        if coverage:
+            data = sp["cov"][: self.code_lines + 1]
+            report["lines"] = [i for i in range(1, len(data)) if data[i]]
+        sp["cov"].close()
         return report
 
     def _fresh_box(self):
@@ -836,8 +991,36 @@ class _Server:
 
     # ----------------------------------------------------------------- entering the sandbox
 
+    @staticmethod
+    def _lim(which, soft, hard=None):
+        """Lower a resource limit (never raises one above its current hard limit)."""
+        import resource
+
+        hard = soft if hard is None else hard
+        try:
+            cur_soft, cur_hard = resource.getrlimit(which)
+            if cur_hard != resource.RLIM_INFINITY:
+                hard = min(hard, cur_hard)
+                soft = min(soft, hard)
+            resource.setrlimit(which, (soft, hard))
+        except (ValueError, OSError):
+            pass
+
+    def _apply_limits(self, limits):
+        """The limits of one test: CPU seconds, address space, file size, stack."""
+        import resource
+
+        lim = self._lim
+        cpu = int(math.ceil(float(limits["cpu_s"]))) + 1
+        lim(resource.RLIMIT_CPU, cpu, cpu + 1)  # backstop; the server kills at cpu_s exactly
+        mem = int(limits["memory_mb"]) << 20
+        lim(resource.RLIMIT_AS, mem)
+        lim(resource.RLIMIT_FSIZE, int(limits["output_bytes"]))
+        lim(resource.RLIMIT_STACK, min(int(limits.get("stack_mb", 256)) << 20, mem))
+
     def _enter_sandbox(self, box, limits, keep_fds):
-        """Runs in a fresh child, before any untrusted code. Never returns on failure."""
+        """Runs in a fresh child, before any untrusted code. Never returns on failure.
+        ``limits=None``: a spare child, whose test limits are applied when its test arrives."""
         import resource
 
         os.setpgid(0, 0)
@@ -853,25 +1036,11 @@ class _Server:
                 except OSError:
                     pass
 
-        def lim(which, soft, hard=None):
-            hard = soft if hard is None else hard
-            try:
-                cur_soft, cur_hard = resource.getrlimit(which)
-                if cur_hard != resource.RLIM_INFINITY:
-                    hard = min(hard, cur_hard)
-                    soft = min(soft, hard)
-                resource.setrlimit(which, (soft, hard))
-            except (ValueError, OSError):
-                pass
-
-        cpu = int(math.ceil(float(limits["cpu_s"]))) + 1
-        lim(resource.RLIMIT_CPU, cpu, cpu + 1)  # backstop; the server kills at cpu_s exactly
-        mem = int(limits["memory_mb"]) << 20
-        lim(resource.RLIMIT_AS, mem)
-        lim(resource.RLIMIT_FSIZE, int(limits["output_bytes"]))
+        lim = self._lim
+        if limits is not None:
+            self._apply_limits(limits)
         lim(resource.RLIMIT_CORE, 0)
         lim(resource.RLIMIT_NOFILE, 256)
-        lim(resource.RLIMIT_STACK, min(int(limits.get("stack_mb", 256)) << 20, mem))
         if self.nproc is not None:
             lim(resource.RLIMIT_NPROC, self.nproc)
         if self.layers["uid"]:
