@@ -463,7 +463,8 @@ class _Server:
             self.spare = None
         while True:
             msg, fds = recv_msg(self.sock, with_fds=True)
-            if msg is None:
+            if msg is None:  # the supervisor closed us: leave nothing behind (the uid is reused)
+                self._discard_spare()
                 return
             op = msg.get("op")
             try:
