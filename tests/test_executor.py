@@ -332,3 +332,34 @@ def test_a_forked_copy_starts_its_own_servers():
         assert _os.read(r, 1) == b"1"
         _os.waitpid(pid, 0)
         assert e.run("print(2)", stdin_tests(("", "2"))).passed  # the parent's servers still work
+
+
+def test_a_killed_server_leaves_no_sandboxed_process_behind():
+    import os as _os
+    import signal as _signal
+    import time as _time
+
+    with Executor(workers=1, timeout_s=5.0) as e:
+        e.run("print(1)", stdin_tests(("", "1")))
+        w = e._all[0]
+        if w.uid is None:
+            pytest.skip("needs root (a sandbox uid of its own)")
+        uid = w.uid
+        import threading as _threading
+
+        # a sleeping program whose server dies under it: orphaned, it would outlive everything
+        t = _threading.Thread(target=lambda: e.run("import time\ntime.sleep(30)\n", stdin_tests(("", ""))))
+        t.start()
+        _time.sleep(1.0)
+        w.proc.send_signal(_signal.SIGKILL)
+        t.join()
+        e.run("print(1)", stdin_tests(("", "1")))  # restarted: the old uid was swept on the way
+    left = []
+    for name in _os.listdir("/proc"):
+        try:
+            status = open(f"/proc/{name}/status").read()
+        except OSError:
+            continue
+        if f"\nUid:\t{uid}\t" in status and "State:\tZ" not in status:  # a zombie is dead (init reaps it)
+            left.append((name, status.splitlines()[:3]))
+    assert not left

@@ -290,6 +290,21 @@ def _claim_sandbox_uid():
     raise RuntimeError(f"no free sandbox uid in {_UID_RANGE}")
 
 
+def _kill_all_of_uid(uid: int | None) -> None:
+    """``kill(-1, SIGKILL)`` as ``uid`` (root only), through the system's ``kill`` program
+    (exec'd with that uid; never forks this possibly large process by hand)."""
+    import shutil
+
+    kill = shutil.which("kill", path="/usr/bin:/bin")
+    if uid is None or kill is None or os.geteuid() != 0:
+        return
+    try:
+        subprocess.run([kill, "-9", "-1"], user=uid, group=uid, extra_groups=[], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10, env={})
+    except (OSError, subprocess.SubprocessError):
+        pass
+
+
 class _Worker:
     """One fork server and the socket to it. Not thread-safe: one caller at a time."""
 
@@ -377,6 +392,7 @@ class _Worker:
             shutil.rmtree(self.box_root, ignore_errors=True)
             self.box_root = None
         if self.uid_lock is not None:
+            _kill_all_of_uid(self.uid)  # whatever a dead server left behind, before the uid is reused
             os.close(self.uid_lock)
             self.uid_lock = None
 
