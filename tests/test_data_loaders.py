@@ -165,7 +165,8 @@ def test_apps_plus_stdin_entry_point(valid_all):
     p = valid_all["apps_plus/valid_all/0"]
     assert p.fn_name is None and p.entry_point == "FsxrN" and p.io_mode == "stdin"
     assert p.inputs[0] == "4 2\n0101\n" and p.outputs[0] == "quailty\n"
-    assert p.tests() == {"inputs": p.inputs, "outputs": p.outputs, "fn_name": None, "entry_point": "FsxrN"}
+    assert p.tests() == {"inputs": p.inputs, "outputs": p.outputs, "fn_name": None, "entry_point": "FsxrN",
+                         "prelude": APPS_PLUS_PRELUDE}
     # every stdin problem names a wrapper function that its solution defines
     stdin = [q for q in valid_all.values() if q.fn_name is None]
     assert all(q.entry_point and f"def {q.entry_point}(" in q.canonical_solution for q in stdin)

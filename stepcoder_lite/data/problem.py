@@ -71,6 +71,11 @@ class Problem:
         Check-function tests (HumanEval): when ``meta["test"]`` holds test code that defines
         ``check(candidate)``, it is added as ``"check"``; the executor runs the program, then
         ``check(<fn_name>)``. Such problems have empty ``inputs``/``outputs``.
+
+        APPS+ problems carry ``"prelude"``: the imports the authors' harness runs before every
+        program (``typing.List`` and friends), so a LeetCode-style program that names ``List``
+        without importing it runs here as it did for them: in verification, in evaluation and
+        in RL alike.
         """
         tests = {
             "inputs": self.inputs,
@@ -80,6 +85,10 @@ class Problem:
         }
         if isinstance(self.meta.get("test"), str):
             tests["check"] = self.meta["test"]
+        if self.source == "apps_plus":
+            from stepcoder_lite.data.loaders import APPS_PLUS_PRELUDE  # lazy: loaders imports this module
+
+            tests["prelude"] = APPS_PLUS_PRELUDE
         return tests
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,7 +7,7 @@ removed (wrong expected outputs, solutions for a different statement, tests that
 
 APPS+ problems are run with the imports the authors' harness prepends to every program
 (``stepcoder_lite.data.APPS_PLUS_PRELUDE``, executed before the program in its namespace), as
-the StepCoder authors ran them; other sources run as they are.
+the StepCoder authors ran them: ``Problem.tests()`` carries it for every APPS+ problem.
 """
 
 from __future__ import annotations
@@ -17,16 +17,6 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from stepcoder_lite.executor.core import EXEC_PRESETS, ExecResult, Executor
-
-
-def tests_for(problem) -> dict[str, Any]:
-    """``problem.tests()`` plus the APPS+ harness's import prelude where the source is APPS+."""
-    tests = problem.tests()
-    if problem.source == "apps_plus" and "prelude" not in tests:
-        from stepcoder_lite.data import APPS_PLUS_PRELUDE
-
-        tests = dict(tests, prelude=APPS_PLUS_PRELUDE)
-    return tests
 
 
 def verify_problems(problems: Iterable, *, executor: Executor | None = None, workers: int | None = None,
@@ -44,7 +34,7 @@ def verify_problems(problems: Iterable, *, executor: Executor | None = None, wor
     ex = executor or Executor(workers=workers)
     try:
         runnable = [p for p in problems if p.solutions]
-        results: list[ExecResult] = ex.run_batch([(p.solutions[0], tests_for(p)) for p in runnable], **cfg)
+        results: list[ExecResult] = ex.run_batch([(p.solutions[0], p.tests()) for p in runnable], **cfg)
     finally:
         if own:
             ex.close()
