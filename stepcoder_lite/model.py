@@ -98,12 +98,12 @@ def model_preset(name: str) -> ModelConfig:
     ``colab``
         A free Colab T4 (16 GB, no bfloat16): ``Qwen/Qwen2.5-Coder-1.5B-Instruct`` in float16
         with LoRA (r=16, all linear layers; peft keeps the adapters in float32) and gradient
-        checkpointing. Memory estimate (see :func:`estimate_training_memory_gb`): weights
-        3.1 GB + LoRA adapters with grads and Adam state 0.3 GB + KV cache for 16 x 1024
-        tokens 0.5 GB + activations/logits for a micro-batch of 4 x 768 tokens ~2.5 GB
-        ~= 6.4 GB, about 9-10 GB with CUDA/allocator overhead: fits a T4. The reference model
-        is the same weights with adapters off (no copy). ``Qwen/Qwen2.5-Coder-0.5B-Instruct``
-        needs ~1/3 of the weight memory and runs ~2.5x faster.
+        checkpointing. Memory estimate (:func:`estimate_training_memory_gb`, PPO micro-batch
+        4 x 768 tokens, sampling 16 x 1024): weights 3.1 GB + LoRA adapters with grads and
+        Adam state 0.3 GB + KV cache 0.5 GB + checkpointed activations 0.3 GB + float32
+        logits over the 152k vocabulary 3.7 GB ~= 7.8 GB, about 9-10 GB with CUDA/allocator
+        overhead: fits a T4's 15 GB. The reference model is the same weights with adapters
+        off (no copy). ``Qwen/Qwen2.5-Coder-0.5B-Instruct``: ~5.1 GB (weights 1.0 GB), ~2.5x faster.
     ``gpu``
         An A100/H100-class GPU: ``Qwen/Qwen2.5-Coder-1.5B-Instruct``, bfloat16, full
         fine-tuning (frozen bfloat16 reference copy).
@@ -259,7 +259,8 @@ def small_random_model(arch: str, vocab_size: int, *, hidden: int = 64, layers: 
     torch.manual_seed(seed)
     if arch == "gpt2":
         config = GPT2Config(vocab_size=vocab_size, n_positions=max_positions, n_embd=hidden, n_layer=layers, n_head=heads,
-                            bos_token_id=eos_token_id, eos_token_id=eos_token_id)
+                            bos_token_id=eos_token_id, eos_token_id=eos_token_id,
+                            resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0)  # like the others: no dropout
     elif arch in ("llama", "qwen2"):
         cls = LlamaConfig if arch == "llama" else Qwen2Config
         config = cls(

@@ -16,7 +16,11 @@ from stepcoder_lite.model import (
     count_parameters,
     encode_with_offsets,
     estimate_training_memory_gb,
+    TINY_MODEL_DIR,
+    count_parameters as n_params,
     load_policy,
+    load_tokenizer,
+    resolve_model_path,
     model_preset,
     save_policy,
     sequence_logprobs_and_values,
@@ -63,9 +67,14 @@ def stand_in_tokenizer(vocab_size: int = 512):
     return train_tokenizer(texts, vocab_size=vocab_size, min_frequency=2)
 
 
-@pytest.fixture(scope="module")
-def tokenizer():
-    return stand_in_tokenizer()
+def bundled_tokenizer():
+    """The shipped tokenizer (data/model): every model test runs with it, no downloads."""
+    return load_tokenizer("tiny")
+
+
+@pytest.fixture(scope="module", params=["bundled", "trained here"])
+def tokenizer(request):
+    return bundled_tokenizer() if request.param == "bundled" else stand_in_tokenizer()
 
 
 def make_policy(arch: str, tokenizer, seed: int = 0) -> PolicyWithValueHead:
@@ -141,11 +150,18 @@ def test_tokenizer_offsets_tile_the_source_text(tokenizer):
         ids, spans = encode_with_offsets(tokenizer, text)
         assert tokenizer.decode(ids, clean_up_tokenization_spaces=False) == text  # byte-level: lossless
         assert spans[0][0] == 0 and spans[-1][1] == len(text)
-        for (_, end), (start, _) in zip(spans, spans[1:]):
-            assert end == start  # contiguous: every character belongs to exactly one token
-        if text.isascii():  # one byte per character: each token's span is exactly its text
+        for (start0, end0), (start1, end1) in zip(spans, spans[1:]):
+            assert start0 <= start1 and end0 <= end1 and start1 <= end0  # monotone, no gaps
+        if text.isascii():  # one byte per character: spans are contiguous and each is exactly its token's text
+            for (_, end), (start, _) in zip(spans, spans[1:]):
+                assert end == start
             for token_id, (start, end) in zip(ids, spans):
                 assert text[start:end] == tokenizer.decode([token_id], clean_up_tokenization_spaces=False)
+        else:  # a character whose bytes are split over tokens is covered by each of them
+            covered = [False] * len(text)
+            for start, end in spans:
+                covered[start:end] = [True] * (end - start)
+            assert all(covered)
 
 
 def test_end_of_code_is_one_token_never_split(tokenizer):
@@ -278,3 +294,27 @@ def test_unknown_architecture_and_missing_model_fail_clearly(tmp_path):
         small_random_model("mamba", 100)
     with pytest.raises(Exception, match="nothing-here"):
         load_policy(str(tmp_path / "nothing-here"), device="cpu")
+
+
+# --------------------------------------------------------------------------- the shipped checkpoint
+
+
+def test_the_shipped_checkpoint_loads_and_writes_family_programs():
+    files = {f.name: f.stat().st_size for f in TINY_MODEL_DIR.iterdir()}
+    for name in ("model.safetensors", "value_head.safetensors", "config.json", "tokenizer.json", "README.md", "run.json"):
+        assert name in files, name
+    assert sum(files.values()) <= 30e6  # the issue's limit for what data/ ships
+    policy, tok = load_policy("tiny", device="cpu")
+    assert resolve_model_path("tiny") == str(TINY_MODEL_DIR)
+    assert 1e6 < n_params(policy.policy) < 6e6 and tok.convert_tokens_to_ids(END_OF_CODE) is not None
+    assert bool((policy.value_head.weight == 0).all())  # SFT leaves the critic at its zero start
+    from stepcoder_lite.data import load_source
+    from stepcoder_lite.rollout import sample
+
+    problems = load_source("families:train")[:8]
+    r = sample(policy, tok, [build_prompt(p) for p in problems], max_new_tokens=160, temperature=0)
+    assert all(r.finished)  # it closes its code block
+    import ast
+
+    for completion in r.completions:
+        ast.parse(completion)  # and writes Python

@@ -11,12 +11,12 @@ from torch import nn
 from stepcoder_lite.model import PolicyWithValueHead, ReferenceModel, sequence_logprobs_and_values
 from stepcoder_lite.prompts import END_OF_CODE, build_prompt
 from stepcoder_lite.rollout import Rollout, sample, top_p_filter
-from test_model import ARCHS, make_policy, stand_in_problems, stand_in_tokenizer
+from test_model import ARCHS, bundled_tokenizer, make_policy, stand_in_problems
 
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    return stand_in_tokenizer()
+    return bundled_tokenizer()
 
 
 def prompts_of_different_lengths() -> list[str]:

@@ -21,7 +21,7 @@ from stepcoder_lite.sft import (
     make_example,
     train_sft,
 )
-from test_model import make_policy, stand_in_problems, stand_in_tokenizer
+from test_model import bundled_tokenizer, make_policy, stand_in_problems
 from test_rollout import ScriptedLM
 
 REPO_ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ REPO_ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    return stand_in_tokenizer()
+    return bundled_tokenizer()
 
 
 def write_jsonl(path, problems) -> str:
