@@ -6,10 +6,10 @@ import json
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from stepcoder_lite.curriculum import (
     CurriculumConfig,
     Schedule,
@@ -25,6 +25,8 @@ from stepcoder_lite.curriculum import (
     split_solution,
 )
 from stepcoder_lite.data.problem import Problem
+
+REPO = Path(__file__).resolve().parent.parent  # not `from conftest import`: notebooks/ has a conftest too
 
 BRANCHY = """\
 import sys
