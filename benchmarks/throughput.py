@@ -18,9 +18,9 @@ score              rewards, FGO token masks, KL-shaped rewards, GAE, whitening
 update             epochs x minibatches of forward + backward + AdamW
 =================  =========================================================================
 
-The same iterations are timed twice, side by side in one process: with execution overlapped
-(the trainer's default) and run in line (``overlap_execution=False``), so the saving is a ratio
-measured on the same machine at the same load. The first iteration is a warm-up (fork servers
+Iterations alternate between execution overlapped (the trainer's default) and run in line
+(``overlap_execution=False``), side by side in one process, so the saving is a ratio measured
+on the same machine at the same load. The first iteration is a warm-up (fork servers
 start, allocator warms) and is not counted. No timing is asserted anywhere: the machine is
 shared and noisy; read the shares.
 """
@@ -37,9 +37,15 @@ import time
 PHASES = ("generate", "execute", "reference", "execute_wait", "score", "update")
 
 
-def measure(trainer, iterations: int, overlap: bool) -> list[dict]:
-    trainer.config.overlap_execution = overlap
-    return [trainer.train_step() for _ in range(iterations)]
+def measure(trainer, pairs: int) -> tuple[list[dict], list[dict]]:
+    """``pairs`` iterations in each mode, alternating (overlapped, in line, overlapped, ...), so a
+    change in the machine's load hits both modes alike."""
+    overlapped, inline = [], []
+    for _ in range(pairs):
+        for overlap, rows in ((True, overlapped), (False, inline)):
+            trainer.config.overlap_execution = overlap
+            rows.append(trainer.train_step())
+    return overlapped, inline
 
 
 def summarise(rows: list[dict]) -> dict:
@@ -47,7 +53,7 @@ def summarise(rows: list[dict]) -> dict:
     out["iteration"] = statistics.mean(r["time/iteration"] for r in rows)
     # what is left: prompt building, problem picking, metrics, bookkeeping
     out["other"] = out["iteration"] - sum(out[p] for p in ("generate", "reference", "execute_wait", "score", "update"))
-    out["tokens_generated"] = statistics.mean(r["response_length"] for r in rows) * rows[0]["samples"] / rows[0]["step"]
+    out["tokens_generated"] = statistics.mean(r["response_length"] * r["samples"] / r["step"] for r in rows)
     return out
 
 
@@ -84,9 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         with Trainer(config, log=lambda *a: None) as trainer:
             setup_s = time.perf_counter() - start
-            measure(trainer, 1, overlap=True)  # warm-up
-            overlapped = summarise(measure(trainer, args.iterations, overlap=True))
-            inline = summarise(measure(trainer, args.iterations, overlap=False))
+            trainer.train_step()  # warm-up
+            overlapped_rows, inline_rows = measure(trainer, args.iterations)
+            overlapped, inline = summarise(overlapped_rows), summarise(inline_rows)
     result = {
         "preset": args.preset,
         "config": {"problems_per_iteration": config.problems_per_iteration, "samples_per_problem": config.samples_per_problem,
