@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -99,12 +100,31 @@ def run_one(arm: str, seed: int, args: argparse.Namespace) -> dict:
 # ---------------------------------------------------------------- the report
 
 
+def passed_problems(eval_file: Path) -> dict[str, bool]:
+    """problem id -> passed, over every held-out set of one evaluation file (greedy: one sample each)."""
+    results = json.loads(eval_file.read_text())
+    return {f"{spec}/{s['problem_id']}": s["verdict"] == "pass" for spec, r in results.items() for s in r["samples"]}
+
+
+def sign_test(gained: int, lost: int) -> float:
+    """Two-sided exact sign test: the chance of a split at least this uneven if RL changed
+    nothing and each changed problem were a fair coin."""
+    n = gained + lost
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(0, min(gained, lost) + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
+
 def read_run(out: Path) -> dict:
     summary = json.loads((out / "summary.json").read_text())
+    before, after = passed_problems(out / "eval_before.json"), passed_problems(out / "eval_after.json")
+    gained = sum(after[p] and not before[p] for p in before)
+    lost = sum(before[p] and not after[p] for p in before)
     rows = [json.loads(line) for line in (out / "metrics.jsonl").read_text().splitlines() if line.strip()]
     curve = {k: [r.get(k) for r in rows] for k in ("step", "reward", "pass_rate", "kl", "curriculum/stage_fraction")}
     held_out = [(r["step"], r["eval/pass@1"]) for r in rows if r.get("eval/pass@1") is not None]
-    return {"summary": summary, "curve": curve, "held_out_valid": held_out}
+    return {"summary": summary, "curve": curve, "held_out_valid": held_out, "gained": gained, "lost": lost}
 
 
 def mean_sd(values: list[float]) -> tuple[float, float]:
@@ -132,13 +152,15 @@ def report(args: argparse.Namespace) -> dict:
         table[arm] = {"seeds": sorted(by_seed), "all": [by_seed[s]["summary"]["pass@1"]["all"]["after"] for s in sorted(by_seed)],
                       **{st: [by_seed[s]["summary"]["pass@1"][st]["after"] for s in sorted(by_seed)] for st in sets},
                       "train_minutes": [by_seed[s]["summary"]["train_time_s"] / 60 for s in sorted(by_seed)],
-                      "iterations": sorted({by_seed[s]["summary"]["iterations"] for s in by_seed})}
+                      "iterations": sorted({by_seed[s]["summary"]["iterations"] for s in by_seed}),
+                      "gained": [by_seed[s]["gained"] for s in sorted(by_seed)],
+                      "lost": [by_seed[s]["lost"] for s in sorted(by_seed)]}
     n = {s: any_run["eval_problems_per_set"][s] for s in sets}
     lines = [f"Held-out greedy pass@1 (%), tiny preset, {any_run['iterations']} iterations x "
              f"{any_run['samples'] // max(any_run['iterations'], 1)} samples per arm; mean ± sample sd over seeds "
              f"(per-seed values in brackets); problems: " + ", ".join(f"{s} {n[s]}" for s in sets) + ".", "",
-             "| arm | seeds | all | " + " | ".join(sets) + " | Δ vs SFT (all) | paper, APPS+ |",
-             "|---|---:|---:|" + "---:|" * len(sets) + "---:|---:|"]
+             "| arm | seeds | all | " + " | ".join(sets) + " | Δ vs SFT (all) | problems gained / lost, per seed | sign test p, per seed | paper, APPS+ |",
+             "|---|---:|---:|" + "---:|" * len(sets) + "---:|---|---:|---:|"]
     sft_all = table["sft"]["all"][0]
     for arm in ["sft", *ARMS]:
         if arm not in table:
@@ -151,7 +173,19 @@ def report(args: argparse.Namespace) -> dict:
             cells.append(f"{100 * ms:.1f} ± {100 * sds:.1f}" if arm != "sft" else f"{100 * ms:.1f}")
         delta = "" if arm == "sft" else f"{100 * (m - sft_all):+.1f}"
         paper = f"{PAPER[arm]:.1f}" if arm in PAPER else ""
-        lines.append(f"| {LABELS[arm]} | {len(row['seeds']) or '-'} | " + " | ".join(cells) + f" | {delta} | {paper} |")
+        if arm == "sft":
+            changes = p_value = ""
+        else:
+            changes = ", ".join(f"+{g} / -{lo}" for g, lo in zip(row["gained"], row["lost"]))
+            row["sign_test_p"] = [sign_test(g, lo) for g, lo in zip(row["gained"], row["lost"])]
+            p_value = ", ".join(f"{p:.2g}" for p in row["sign_test_p"])
+        lines.append(f"| {LABELS[arm]} | {len(row['seeds']) or '-'} | " + " | ".join(cells)
+                     + f" | {delta} | {changes} | {p_value} | {paper} |")
+    lines += ["", "Gained / lost: held-out problems the greedy program fails before RL and passes after, and the "
+              "reverse. Sign test: two-sided exact binomial over one seed's changed problems (is the split "
+              "more uneven than coin flips?); seeds share the problems, so their p values are not independent.",
+              "Paper column: Dou et al. 2024, APPS+ pass@1 with DeepSeek-Coder-Instruct-6.7B ('w/o FGO' = PPO + "
+              "CCCS, 'w/o CCCS' = PPO + FGO): a different model, data and scale, shown for the shape only."]
     text = "\n".join(lines) + "\n"
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "table.md").write_text(text)
