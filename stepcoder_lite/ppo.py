@@ -8,6 +8,7 @@ The trainer samples completions, runs them, and calls these functions in this or
     2. ``kl_shaped_rewards``   r_t = -beta * kl_t, plus the test reward R on the last token
     3. ``gae``                 advantages A_t and returns G_t = A_t + V_t (critic)
        ``group_advantages``    ... or GRPO-style: A = (R - mean_group) / (std_group + eps)
+       (GRPO keeps the KL out of A and adds ``kl_loss`` to the loss instead)
     4. ``whiten``              normalise advantages over valid tokens
     5. ``minibatches``         epochs x shuffled minibatch indices
     6. ``policy_loss`` / ``value_loss`` / ``entropy_from_logits``  -> ``ppo_loss``
@@ -36,7 +37,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal
+from typing import Any, Callable, Iterator, Literal
 
 import torch
 
@@ -91,6 +92,11 @@ class PPOConfig:
 
     group_size: int = 16
     """GRPO: completions per problem (StepCoder samples 16 rollouts per problem)."""
+
+    grpo_kl_loss: bool = True
+    """GRPO: add beta * k3 KL(pi || pi_ref) of the *current* policy to the loss, as DeepSeekMath's
+    GRPO does (``kl_loss``), so the critic-free estimator also stays near the reference. GAE
+    carries the KL in its shaped rewards instead. False: GRPO without any KL term."""
 
     whiten_advantages: bool = True
     """Normalise GAE advantages to mean 0, std 1 over valid tokens of the whole batch."""
@@ -179,10 +185,15 @@ def masked_var(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return masked_mean((x - mean) ** 2, mask)
 
 
-def whiten(x: torch.Tensor, mask: torch.Tensor, shift_mean: bool = True, eps: float = 1e-8) -> torch.Tensor:
+def whiten(x: torch.Tensor, mask: torch.Tensor, shift_mean: bool = True, eps: float = 1e-8,
+           all_reduce: Callable[[torch.Tensor], torch.Tensor] | None = None) -> torch.Tensor:
     """Normalise ``x`` to mean 0 and std 1 over the True positions of ``mask`` (one mean and
     one variance over the whole batch, population variance). Masked-out positions are
     returned untouched. ``shift_mean=False`` only rescales: the mean is added back.
+
+    ``all_reduce`` (data-parallel training: a sum over processes) makes the mean and variance
+    those of every process's batch together: two tiny all-reduces, of (sum, count) and then of
+    the sum of squared deviations from the global mean.
 
     | arg    | shape  | meaning                        |
     |--------|--------|--------------------------------|
@@ -190,7 +201,14 @@ def whiten(x: torch.Tensor, mask: torch.Tensor, shift_mean: bool = True, eps: fl
     | mask   | (B, T) | bool, positions that take part |
     | return | (B, T) | whitened where mask, else x    |
     """
-    mean, var = masked_mean(x, mask), masked_var(x, mask)
+    if all_reduce is None:
+        mean, var = masked_mean(x, mask), masked_var(x, mask)
+    else:
+        # mu = sum_ranks sum x / sum_ranks n;  sigma^2 = sum_ranks sum (x - mu)^2 / sum_ranks n
+        total, count = all_reduce(torch.stack([masked_sum(x, mask), mask.sum().to(x.dtype)]))
+        count = count.clamp(min=1)
+        mean = total / count
+        var = all_reduce(masked_sum((x - mean) ** 2, mask)) / count
     # x_hat = (x - mu) / sqrt(sigma^2 + eps)
     whitened = (x - mean) * torch.rsqrt(var + eps)
     if not shift_mean:
@@ -389,8 +407,13 @@ def group_advantages(
     | response_mask | (B, T) | bool; padding gets 0                                      |
     | return        | (B, T) | A_i broadcast over row i's valid tokens                   |
 
-    A group whose completions all scored the same has A = 0: it carries no signal. The KL
-    penalty is not part of these advantages (add it to the loss if wanted).
+    A group whose completions all scored the same has A = 0: it carries no signal.
+
+    The KL penalty is deliberately *not* folded into these advantages: summed into R before
+    the group normalisation, it would decide the sign and (divided by a tiny group std) the
+    full unit scale of A in every group whose test rewards tie (all fail: the common case for
+    a small model), turning KL noise into the whole learning signal. GRPO instead adds the KL
+    to the loss (``kl_loss``, switched by ``PPOConfig.grpo_kl_loss``), as DeepSeekMath does.
     """
     B = scores.shape[0]
     if group_size < 2:
@@ -416,8 +439,12 @@ def compute_advantages(
     ref_logprobs: torch.Tensor,
     values: torch.Tensor | None,
     response_mask: torch.Tensor,
+    all_reduce: Callable[[torch.Tensor], torch.Tensor] | None = None,
 ) -> dict[str, torch.Tensor]:
     """Steps 1-4 for one rollout batch: KL, shaped rewards, advantages, returns.
+
+    ``all_reduce`` (data-parallel: a sum over processes) whitens with the statistics of all
+    processes' batches (see ``whiten``); GRPO groups never span processes, so it needs none.
 
     Returns ``{"kl", "rewards", "advantages", "returns"}``, each (B, T) and 0 on padding.
     ``advantages`` are whitened when ``cfg.whiten_advantages`` (GAE only: GRPO advantages are
@@ -432,7 +459,7 @@ def compute_advantages(
             raise ValueError("compute_advantages: advantage_estimator='gae' needs the critic's values")
         advantages, returns = gae(rewards, values, response_mask, cfg.gamma, cfg.lam)
         if cfg.whiten_advantages:
-            advantages = whiten(advantages, response_mask, shift_mean=cfg.whiten_shift_mean)
+            advantages = whiten(advantages, response_mask, shift_mean=cfg.whiten_shift_mean, all_reduce=all_reduce)
     else:
         advantages = group_advantages(scores, response_mask, cfg.group_size)
         zeros = torch.zeros((), dtype=advantages.dtype, device=advantages.device)
@@ -565,6 +592,34 @@ def entropy_from_logits(logits: torch.Tensor) -> torch.Tensor:
     return torch.logsumexp(logits, dim=-1) - (probs * logits).sum(dim=-1)  # (b, T)
 
 
+def kl_loss(
+    new_logprobs: torch.Tensor, ref_logprobs: torch.Tensor, loss_mask: torch.Tensor
+) -> torch.Tensor:
+    """GRPO's KL regulariser (Shao et al. 2024, eq. 4): the k3 estimate of KL(pi_theta || pi_ref)
+    at the sampled tokens, with the gradient flowing through the *current* policy.
+
+        d_t     = log pi_ref(a_t|s_t) - log pi_theta(a_t|s_t)
+        kl_t    = exp(d_t) - d_t - 1                      (>= 0, 0 where pi_theta = pi_ref)
+        kl_loss = mean over loss_mask of kl_t
+
+    d kl_t / d log pi_theta = 1 - exp(d_t): a token the policy now likes more than the
+    reference (d_t < 0) is pushed down, one it likes less is pushed up. Divides by the True
+    positions of ``loss_mask`` (with FGO, the tokens whose code ran: the same tokens the GAE
+    path's KL-shaped rewards reach through the masked policy loss).
+
+    | arg           | shape  | meaning                                   |
+    |---------------|--------|-------------------------------------------|
+    | new_logprobs  | (b, T) | log pi_theta(a_t|s_t), with grad          |
+    | ref_logprobs  | (b, T) | log pi_ref(a_t|s_t), the frozen reference |
+    | loss_mask     | (b, T) | bool                                      |
+    """
+    zeros = torch.zeros((), dtype=new_logprobs.dtype, device=new_logprobs.device)
+    # d_t = log pi_ref - log pi_theta, 0 outside the mask so exp() cannot overflow (critical!)
+    d = torch.where(loss_mask, ref_logprobs - new_logprobs, zeros)  # (b, T)
+    # kl_t = exp(d_t) - d_t - 1
+    return masked_mean(torch.expm1(d) - d, loss_mask)
+
+
 def loss_masks(
     response_mask: torch.Tensor, executed_mask: torch.Tensor | None, fgo_mask_value_loss: bool = False
 ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -599,16 +654,23 @@ def ppo_loss(
     old_values: torch.Tensor | None = None,
     returns: torch.Tensor | None = None,
     entropy: torch.Tensor | None = None,
+    ref_logprobs: torch.Tensor | None = None,
+    kl_coef: float = 0.0,
 ) -> tuple[torch.Tensor, dict[str, float]]:
     """The total loss of one minibatch (all tensors (b, T)):
 
-        loss = pg_loss - ent_coef * entropy + vf_coef * v_loss
+        loss = pg_loss - ent_coef * entropy + vf_coef * v_loss + kl_coef * kl_loss
 
     ``executed_mask=None``: FGO off. ``new_values=None``: no critic (GRPO), no value loss.
-    ``entropy=None``: no entropy bonus or metric. Returns the loss and a dict of floats.
+    ``entropy=None``: no entropy bonus or metric. ``ref_logprobs`` (GRPO with
+    ``cfg.grpo_kl_loss`` only; GAE has its KL in the rewards): the ``kl_loss`` term, weighted by
+    ``kl_coef`` (the controller's current beta). Returns the loss and a dict of floats.
     """
+    if ref_logprobs is not None and cfg.advantage_estimator != "grpo":
+        raise ValueError("ppo_loss: ref_logprobs (the KL loss term) is for GRPO; GAE has the KL in its shaped rewards")
     given = {"new_logprobs": new_logprobs, "old_logprobs": old_logprobs, "advantages": advantages,
-             "new_values": new_values, "old_values": old_values, "returns": returns, "entropy": entropy}
+             "new_values": new_values, "old_values": old_values, "returns": returns, "entropy": entropy,
+             "ref_logprobs": ref_logprobs}
     wrong = {k: tuple(v.shape) for k, v in given.items() if v is not None and v.shape != response_mask.shape}
     if wrong:  # a (b, 1) or (b,) tensor would broadcast silently into a wrong loss
         raise ValueError(f"ppo_loss: expected every tensor to be {tuple(response_mask.shape)} like response_mask, got {wrong}")
@@ -626,6 +688,11 @@ def ppo_loss(
         entropy_mean = masked_mean(entropy, loss_mask)
         loss = loss - cfg.ent_coef * entropy_mean
         stats["entropy"] = entropy_mean.detach()
+    if ref_logprobs is not None:
+        # GRPO: L += beta * mean_t [exp(d_t) - d_t - 1], d_t = log pi_ref - log pi_theta
+        kl_term = kl_loss(new_logprobs, ref_logprobs, loss_mask)
+        loss = loss + kl_coef * kl_term
+        stats["kl_loss"] = kl_term.detach()
     stats["loss"] = loss.detach()
     return loss, {k: float(v) for k, v in stats.items()}
 
@@ -642,6 +709,7 @@ METRICS = {
     "approx_kl": "k3 KL(pi_old || pi) over loss tokens during the update; healthy: < ~0.02",
     "explained_variance": "1 - Var[G - V] / Var[G] over response tokens; 1 = perfect critic, <= 0 = useless",
     "entropy": "mean policy entropy per loss token (nats)",
+    "kl_loss": "GRPO only: k3 KL(pi_theta || pi_ref) per loss token during the update, weighted by beta in the loss",
     "fgo_masked_frac": "share of response tokens FGO masked out of the policy loss (0 with FGO off)",
     "adv_mean / adv_std": "advantages over response tokens (after whitening: ~0 / ~1)",
     "return_mean / return_std": "GAE returns G_t over response tokens",

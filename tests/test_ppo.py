@@ -138,6 +138,41 @@ def test_whiten_over_valid_positions_only(lengths, seed):
     assert ppo.masked_var(w_keep, mask).sqrt().item() == pytest.approx(1.0, rel=1e-4)
 
 
+def test_whiten_with_all_reduce_equals_whitening_the_concatenated_batch():
+    """Data-parallel whitening: two 'processes' (threads meeting at a barrier, the sum as the
+    all-reduce) each whiten their half with the global statistics, which must equal whitening
+    the whole batch in one process. The halves have different means, so per-half whitening
+    would differ."""
+    import threading
+
+    adv, _, mask = random_batch(3, [4, 2, 5, 1, 3, 5], 6)
+    adv = adv + torch.tensor([0.0, 0.0, 0.0, 2.0, 2.0, 2.0])[:, None]
+    halves = [(adv[:3], mask[:3]), (adv[3:], mask[3:])]
+    barrier, slots, out = threading.Barrier(2), [None, None], [None, None]
+
+    def all_reduce_for(rank):
+        def all_reduce(t):
+            slots[rank] = t.clone()
+            barrier.wait()
+            total = slots[0] + slots[1]
+            barrier.wait()  # both read before either writes the next call's slot
+            return total
+        return all_reduce
+
+    def worker(rank):
+        x, m = halves[rank]
+        out[rank] = ppo.whiten(x, m, all_reduce=all_reduce_for(rank))
+
+    threads = [threading.Thread(target=worker, args=(r,)) for r in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    together = torch.cat(out)
+    torch.testing.assert_close(together, ppo.whiten(adv, mask), rtol=1e-5, atol=1e-6)
+    assert not torch.allclose(out[0], ppo.whiten(*halves[0]), atol=1e-3)  # per-half statistics differ
+
+
 # --------------------------------------------------------------------------- KL
 
 
@@ -378,6 +413,37 @@ def test_compute_advantages_gae_and_grpo():
     grpo = PPOConfig(advantage_estimator="grpo", group_size=2)
     out = ppo.compute_advantages(grpo, 0.1, scores, lp, ref, None, mask)
     torch.testing.assert_close(out["advantages"], ppo.group_advantages(scores, mask, 2))
+
+
+def test_grpo_kl_loss_hand_computed_value_and_gradient():
+    """GRPO's k3 KL term: ratio 1 (pi_theta = pi_old), so the surrogate is -mean(A); the
+    reference makes the first token twice as likely, the third half as likely.
+
+        kl_t    = exp(d) - d - 1:  d = ln 2 -> 1 - ln 2,  d = 0 -> 0,  d = ln 1/2 -> ln 2 - 1/2
+        kl_loss = (1 - ln 2 + 0 + ln 2 - 1/2) / 3 = 1/6
+        loss    = -(1 + 1 - 1) / 3 + 0.1 * 1/6
+        dL/dlog pi_theta_t = (-A_t + beta * (1 - exp(d_t))) / 3
+    """
+    mask = torch.tensor([[True, True], [True, False]])
+    new = torch.zeros(2, 2, requires_grad=True)
+    old = torch.zeros(2, 2)
+    ref = torch.tensor([[math.log(2.0), 0.0], [math.log(0.5), 123.0]])  # 123: junk at padding
+    adv = torch.tensor([[1.0, 1.0], [-1.0, -1.0]])
+    cfg = PPOConfig(advantage_estimator="grpo", group_size=2)
+    assert cfg.grpo_kl_loss  # on by default
+    loss, stats = ppo.ppo_loss(cfg, new, old, adv, mask, ref_logprobs=ref, kl_coef=0.1)
+    assert stats["kl_loss"] == pytest.approx(1 / 6)
+    assert loss.item() == pytest.approx(-1 / 3 + 0.1 / 6)
+    loss.backward()
+    expected = torch.tensor([[(-1 + 0.1 * (1 - 2.0)) / 3, -1 / 3], [(1 + 0.1 * (1 - 0.5)) / 3, 0.0]])
+    torch.testing.assert_close(new.grad, expected)
+    # without the reference there is no KL term: the loss is the surrogate alone
+    plain, plain_stats = ppo.ppo_loss(cfg, new, old, adv, mask)
+    assert plain.item() == pytest.approx(-1 / 3) and "kl_loss" not in plain_stats
+    # and zero KL where the policy is the reference
+    assert ppo.kl_loss(new.detach(), new.detach(), mask).item() == 0.0
+    with pytest.raises(ValueError, match="GAE has the KL"):
+        ppo.ppo_loss(PPOConfig(), new, old, adv, mask, ref_logprobs=ref, kl_coef=0.1)
 
 
 # --------------------------------------------------------------------------- minibatches, metrics, config
