@@ -1,0 +1,73 @@
+"""benchmarks/ablation.py's report: the table is computed from the runs' own files."""
+import argparse
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ablation():
+    spec = importlib.util.spec_from_file_location("ablation", REPO / "benchmarks" / "ablation.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sign_test_matches_the_binomial(ablation):
+    assert ablation.sign_test(0, 0) == 1.0
+    assert ablation.sign_test(10, 0) == pytest.approx(2 / 2 ** 10)
+    assert ablation.sign_test(0, 10) == pytest.approx(2 / 2 ** 10)
+    # 8 gained, 2 lost: P(X <= 2) for Bin(10, 1/2) = (1 + 10 + 45) / 1024, doubled
+    assert ablation.sign_test(8, 2) == pytest.approx(2 * 56 / 1024)
+    assert ablation.sign_test(5, 5) == 1.0
+
+
+def write_run(folder: Path, before: list[bool], after: list[bool], seed: int) -> None:
+    folder.mkdir(parents=True)
+    n = len(before)
+
+    def evaluation(passed):
+        return {"families:valid": {"samples": [{"problem_id": f"p{i}", "verdict": "pass" if ok else "wrong_answer"}
+                                                for i, ok in enumerate(passed)]}}
+
+    (folder / "eval_before.json").write_text(json.dumps(evaluation(before)))
+    (folder / "eval_after.json").write_text(json.dumps(evaluation(after)))
+    rate = lambda xs: sum(xs) / n  # noqa: E731
+    summary = {"pass@1": {"families:valid": {"before": rate(before), "after": rate(after)},
+                          "all": {"before": rate(before), "after": rate(after)}},
+               "eval_problems_per_set": {"families:valid": n}, "iterations": 3, "samples": 12,
+               "train_time_s": 30.0, "after": {}}
+    (folder / "summary.json").write_text(json.dumps(summary))
+    rows = [{"step": i + 1, "reward": 0.1 * i, "pass_rate": 0.2, "kl": 0.01, "curriculum/stage_fraction": 0.5,
+             **({"eval/pass@1": rate(after)} if i == 2 else {})} for i in range(3)]
+    (folder / "metrics.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
+def args_for(ablation, runs: Path, results: Path, seeds) -> argparse.Namespace:
+    return argparse.Namespace(arms=["stepcoder"], seeds=seeds, runs=runs, results=results)
+
+
+def test_report_counts_gains_and_losses_per_seed(ablation, tmp_path):
+    before = [True, False, False, False, False, False, False, False, False, False]
+    write_run(tmp_path / "runs" / "stepcoder_seed0", before, [True, True, True, False, False, False, False, False, False, False], 0)
+    write_run(tmp_path / "runs" / "stepcoder_seed1", before, [False, True, False, False, False, False, False, False, False, False], 1)
+    data = ablation.report(args_for(ablation, tmp_path / "runs", tmp_path / "out", [0, 1]))
+    row = data["table"]["stepcoder"]
+    assert row["gained"] == [2, 1] and row["lost"] == [0, 1]
+    assert row["all"] == [pytest.approx(0.3), pytest.approx(0.1)]
+    assert data["table"]["sft"]["all"] == [pytest.approx(0.1)]
+    table = (tmp_path / "out" / "table.md").read_text()
+    assert "| StepCoder (CCCS + FGO) | 2 | 20.0 ± 14.1 [30.0, 10.0]" in table
+    assert "+2 / -0, +1 / -1" in table
+    assert (tmp_path / "out" / "curves.png").stat().st_size > 0
+
+
+def test_report_refuses_runs_that_start_from_different_models(ablation, tmp_path):
+    write_run(tmp_path / "runs" / "stepcoder_seed0", [True, False], [True, True], 0)
+    write_run(tmp_path / "runs" / "stepcoder_seed1", [False, False], [True, True], 1)
+    with pytest.raises(SystemExit, match="disagree on the SFT start"):
+        ablation.report(args_for(ablation, tmp_path / "runs", tmp_path / "out", [0, 1]))
