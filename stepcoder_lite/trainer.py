@@ -13,8 +13,9 @@ the books (metrics, sample tables, checkpoints, evaluation). One iteration, numb
     5. reference   ... while the frozen SFT policy scores the same tokens: log pi_ref    (model)
     6. score       reward tiers from the verdicts; FGO executed-token masks from the
                    lines the tests ran                                       (rewards, masking)
-    7. advantages  KL-shaped rewards, GAE, whitening                                     (ppo)
-    8. update      epochs x minibatches of the clipped losses, AdamW, gradient clipping  (ppo)
+    7. advantages  KL-shaped rewards, GAE, whitening (GRPO: group-normalised rewards)   (ppo)
+    8. update      epochs x minibatches of the clipped losses (GRPO: + beta * KL loss),
+                   AdamW, gradient clipping                                             (ppo)
     9. curriculum  record pass/fail at each sample's stage; problems move to earlier cuts
    10. books       metrics.jsonl (+ TensorBoard), sample tables, checkpoints
 
@@ -36,10 +37,19 @@ scores             (B,)        unit-test reward: +1 pass, -0.3 wrong answer, -0.
 ``B`` here is ``problems_per_iteration * samples_per_problem`` rows, problem-major (the G
 samples of a problem are contiguous, which GRPO's group advantages rely on).
 
+Data-parallel (``accelerate launch --multi_gpu --num_processes N -m stepcoder_lite train ...``,
+or torchrun): every process runs this same loop on its contiguous share of each iteration's
+B problems (B and ``ppo.minibatch_size`` are global, split evenly); gradients are averaged
+over processes at every optimizer step, GAE advantages are whitened with global statistics,
+and the curriculum, the KL controller and the metrics see every process's samples. Rank 0
+writes every file and runs the evaluations; see :mod:`stepcoder_lite.distributed`. With one
+process none of this runs: the loop makes no collective call.
+
 A checkpoint holds everything needed to continue exactly: trainable weights (value head
 included), optimizer state, curriculum state, KL controller, every RNG state (Python, numpy,
 torch, the sampler's and the minibatch shuffler's generators), the problem order, the step
-and the metrics written so far. Checkpoints are written to a temporary folder and renamed
+and the metrics written so far (data-parallel: every rank's RNG states, in ``rng_ranks.pt``;
+resume with the same number of processes). Checkpoints are written to a temporary folder and renamed
 into place, so a run killed at any moment leaves only complete checkpoints behind.
 """
 
@@ -64,7 +74,7 @@ import numpy as np
 import torch
 
 from stepcoder_lite import curriculum as cc
-from stepcoder_lite import masking, ppo
+from stepcoder_lite import distributed, masking, ppo
 from stepcoder_lite.data import Problem, load_source
 from stepcoder_lite.evaluate import format_summary
 from stepcoder_lite.executor import ExecConfig, Executor
@@ -514,6 +524,19 @@ def trim_columns(input_ids: torch.Tensor, attention_mask: torch.Tensor, response
     return input_ids[:, first_real:end], attention_mask[:, first_real:end], prompt_width - first_real, n
 
 
+def _pad_columns(x: torch.Tensor, width: int) -> torch.Tensor:
+    """A (B, T) tensor right-padded with zeros (False) to (B, width); a (B,) tensor as it is."""
+    if x.dim() == 1 or x.shape[1] == width:
+        return x
+    out = torch.zeros(x.shape[0], width, dtype=x.dtype, device=x.device)
+    out[:, : x.shape[1]] = x
+    return out
+
+
+def _quiet(*_args, **_kwargs) -> None:
+    """The log of ranks other than 0 in a data-parallel run: rank 0 speaks for all."""
+
+
 def _jsonable(x: Any) -> Any:
     if isinstance(x, float) and not math.isfinite(x):
         return None  # NaN (e.g. explained variance with constant returns) -> null
@@ -533,9 +556,13 @@ class Trainer:
     """
 
     def __init__(self, config: TrainConfig, *, resume: bool = False, train_problems: Sequence[Problem] | None = None,
-                 executor: Executor | None = None, log=print):
+                 executor: Executor | None = None, log=print, dist: distributed.Dist | None = None):
         self.config = cfg = config
-        self.log = log
+        # data-parallel: one Trainer per process (see stepcoder_lite.distributed); Dist() = one process
+        self.dist = dist if dist is not None else distributed.from_env()
+        if self.dist.enabled:
+            self._check_divisible()
+        self.log = log if self.dist.is_main else _quiet
         self.out = Path(cfg.out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         if cfg.threads is not None:
@@ -566,10 +593,14 @@ class Trainer:
             eps=cfg.adam_eps, weight_decay=cfg.weight_decay,
         )
         self.kl_ctl = KLController.from_config(cfg.ppo)
+        if self.dist.enabled:  # identical weights on every rank (a randomly initialised value head too)
+            self.dist.broadcast_parameters(self.policy.state_dict().values())
+            torch.manual_seed(cfg.seed + self.dist.rank)  # dropout differs per rank, as per-rank data does
 
-        # randomness the loop owns (all of it is saved in checkpoints)
+        # randomness the loop owns (all of it is saved in checkpoints). The problem order is the
+        # same on every rank (each takes its slice of it); the sampler's differs per rank.
         self.rng = random.Random(cfg.seed)  # problem order
-        self.sample_generator = torch.Generator(device=self.device).manual_seed(cfg.seed + 1)
+        self.sample_generator = torch.Generator(device=self.device).manual_seed(cfg.seed + 1 + 1000 * self.dist.rank)
         self.minibatch_generator = torch.Generator().manual_seed(cfg.seed + 2)
         self._order: list[int] = []
         self._cursor = 0
@@ -588,9 +619,25 @@ class Trainer:
         self.resumed_from: int | None = None
         if resume:
             self.resumed_from = self.load_latest_checkpoint()
-        self._tb = self._open_tensorboard() if cfg.tensorboard else None
+        self._tb = self._open_tensorboard() if cfg.tensorboard and self.dist.is_main else None
 
     # ------------------------------------------------------------------ setup helpers
+
+    def _check_divisible(self) -> None:
+        """Data-parallel: B problems and the minibatch are global, split evenly over the ranks, so
+        every rank runs the same number of optimizer steps (each one an all-reduce)."""
+        cfg, n = self.config, self.dist.world_size
+        for name, value in (("problems_per_iteration", cfg.problems_per_iteration), ("ppo.minibatch_size", cfg.ppo.minibatch_size)):
+            if value % n:
+                raise RunSetupError(f"{name}={value} is split over {n} processes: make it a multiple of {n}")
+
+    def _my_rows(self, items: Sequence[Any]) -> list[Any]:
+        """This rank's contiguous share of the iteration's problem-major rows (all of them in one
+        process). Contiguous, so the ranks' shares in rank order are the single-process batch."""
+        if not self.dist.enabled:
+            return list(items)
+        share = len(items) // self.dist.world_size
+        return list(items[self.dist.rank * share : (self.dist.rank + 1) * share])
 
     @staticmethod
     def _seed_everything(seed: int) -> None:
@@ -681,11 +728,13 @@ class Trainer:
         cfg, pcfg = self.config, self.config.ppo
         B = batch["input_ids"].shape[0]
         use_critic = pcfg.advantage_estimator == "gae"
+        grpo_kl = not use_critic and pcfg.grpo_kl_loss
         want_entropy = True  # logged every iteration; only enters the loss when ent_coef > 0
         params = [p for group in self.optimizer.param_groups for p in group["params"]]
         stats: list[dict[str, float]] = []
         self.policy.train()
-        for _epoch, mb_idx in ppo.minibatches(B, pcfg.minibatch_size, pcfg.epochs, generator=self.minibatch_generator):
+        minibatch_size = pcfg.minibatch_size // self.dist.world_size  # global minibatch, split over ranks
+        for _epoch, mb_idx in ppo.minibatches(B, minibatch_size, pcfg.epochs, generator=self.minibatch_generator):
             self.optimizer.zero_grad(set_to_none=True)
             micro = cfg.micro_batch_size or len(mb_idx)
             mb_stats: list[dict[str, float]] = []
@@ -712,10 +761,15 @@ class Trainer:
                     old_values=cut("values") if use_critic else None,
                     returns=cut("returns") if use_critic else None,
                     entropy=entropy,
+                    # GRPO: beta * k3 KL(pi_theta || pi_ref) in the loss (GAE has it in the rewards)
+                    ref_logprobs=cut("ref_logprobs") if grpo_kl else None,
+                    kl_coef=self.kl_ctl.value,
                 )
                 # each micro-batch's token mean, weighted by its share of the minibatch's rows
                 (loss * (len(idx) / len(mb_idx))).backward()
                 mb_stats.append(s)
+            if self.dist.enabled:  # DDP: the mean gradient over ranks, so every rank takes the same step
+                self.dist.average_gradients(params)
             grad_norm = torch.nn.utils.clip_grad_norm_(params, pcfg.max_grad_norm if pcfg.max_grad_norm is not None else float("inf"))
             self.optimizer.step()
             merged = ppo.mean_stats(mb_stats)
@@ -736,6 +790,8 @@ class Trainer:
         # 1-2. problems, CCCS stages (one per sample: the mixed schedule draws per sample), prompts
         problems = self.next_problems()
         subtasks = [self.subtask_for(p) for p in problems for _ in range(G)]  # problem-major: G rows each
+        # data-parallel: every rank draws every stage (the curriculum's RNG stays in step), keeps its share
+        subtasks = self._my_rows(subtasks)
         prompts = [self.prompt_for(s) for s in subtasks]
 
         # 3. generate: G completions per problem, with the behaviour policy's log-probs and values
@@ -786,7 +842,8 @@ class Trainer:
             old_logprobs = rollout.logprobs[:, P:].detach()  # (B, N)
             old_values = rollout.values[:, P:].detach() if rollout.values is not None else None  # (B, N)
             adv = ppo.compute_advantages(cfg.ppo, self.kl_ctl.value, scores, old_logprobs, ref_logprobs,
-                                         old_values, response_mask)
+                                         old_values, response_mask,
+                                         all_reduce=self.dist.all_reduce_sum if self.dist.enabled else None)
             if bool(undefined.any()):
                 zeros = torch.zeros((), device=self.device)
                 adv["advantages"] = torch.where(undefined[:, None], zeros, adv["advantages"])
@@ -796,52 +853,88 @@ class Trainer:
         # 8. the PPO update
         batch = {"input_ids": rollout.input_ids, "attention_mask": rollout.attention_mask,
                  "response_mask": response_mask, "executed_mask": executed_mask, "logprobs": old_logprobs,
-                 "values": old_values, "advantages": adv["advantages"], "returns": adv["returns"]}
+                 "values": old_values, "advantages": adv["advantages"], "returns": adv["returns"],
+                 "ref_logprobs": ref_logprobs}
         with timer("update"):
             update_stats = self.ppo_update(batch, P)
 
+        # the books of this iteration's batch: this process's rows, or every rank's gathered
+        book = {"scores": scores, "kl": adv["kl"], "response_mask": response_mask, "advantages": adv["advantages"],
+                "returns": adv["returns"], "values": old_values, "executed_mask": executed_mask, "passed": passed,
+                "verdicts": [str(r.verdict) for r in results], "finished": list(rollout.finished),
+                "prompt_truncated": list(rollout.prompt_truncated),
+                "records": [(s.problem.id, s.stage) for s in subtasks],
+                "stage_fracs": [1.0 if s.num_stages == 1 else s.stage / (s.num_stages - 1) for s in subtasks],
+                "prefix_chars": [len(s.given_prefix) for s in subtasks]}
+        if self.dist.enabled:
+            book, update_stats = self._gather_books(book, update_stats)
+
         # 9. curriculum: pass/fail at each sample's stage moves problems to earlier cuts
         if cfg.cccs:
-            for i in range(0, len(subtasks), G):
-                for j in range(i, i + G):
-                    self.schedule.record(subtasks[j].problem.id, subtasks[j].stage, bool(passed[j]))
+            for (problem_id, stage), ok in zip(book["records"], book["passed"].tolist()):
+                self.schedule.record(problem_id, stage, bool(ok))
         self.schedule.step()
 
         # 10. books
-        metrics = ppo.rollout_metrics(scores, adv["kl"], response_mask, adv["advantages"], adv["returns"],
-                                      self.kl_ctl.value, values=old_values, executed_mask=executed_mask, passed=passed)
-        self.kl_ctl.update(metrics["kl"], len(rollout))
+        metrics = ppo.rollout_metrics(book["scores"], book["kl"], book["response_mask"], book["advantages"],
+                                      book["returns"], self.kl_ctl.value, values=book["values"],
+                                      executed_mask=book["executed_mask"], passed=book["passed"])
+        n_rows = len(book["verdicts"])  # every rank's rows
+        self.kl_ctl.update(metrics["kl"], n_rows)
         self.step += 1
         iteration_s = time.perf_counter() - start
+        if self.dist.enabled:  # the slowest rank's time: every rank's budget check must agree
+            iteration_s = max(self.dist.all_gather_object(iteration_s))
         self.train_time_s += iteration_s
-        row: dict[str, Any] = {"step": self.step, "samples": self.step * len(rollout), "train_time_s": round(self.train_time_s, 3)}
+        row: dict[str, Any] = {"step": self.step, "samples": self.step * n_rows, "train_time_s": round(self.train_time_s, 3)}
         row.update(metrics)
         row.update(update_stats)
         row["kl_coef_next"] = self.kl_ctl.value
-        stage_fracs = [1.0 if s.num_stages == 1 else s.stage / (s.num_stages - 1) for s in subtasks]
+        stage_fracs = book["stage_fracs"]
         row["curriculum/batch_stage_fraction"] = sum(stage_fracs) / len(stage_fracs)
-        row["curriculum/batch_prefix_chars"] = sum(len(s.given_prefix) for s in subtasks) / len(subtasks)
+        row["curriculum/batch_prefix_chars"] = sum(book["prefix_chars"]) / n_rows
         if cfg.cccs:
             row.update(self.schedule.metrics())
         else:
             row.update({"curriculum/stage_fraction": 1.0, "curriculum/full_fraction": 1.0})
-        verdicts = [str(r.verdict) for r in results]
+        verdicts = book["verdicts"]
         for v in ("pass", "wrong_answer", "runtime_error", "timeout", "syntax_error"):
             row[f"verdict/{v}"] = verdicts.count(v) / len(verdicts)
-        row["excluded"] = int(undefined.sum())  # samples with no defined reward (harness_error, no_tests)
+        row["excluded"] = sum(v in ("no_tests", "harness_error") for v in verdicts)  # samples with no defined reward
         if row["excluded"]:
             self._print(f"warning: step {self.step}: {row['excluded']} sample(s) had no defined reward "
                         f"({sorted(set(v for v in verdicts if v in ('no_tests', 'harness_error')))}); kept out of the update")
-        row["unfinished"] = sum(not f for f in rollout.finished) / len(rollout)
-        row["prompt_truncated"] = sum(rollout.prompt_truncated) / len(rollout)
-        row.update({f"time/{k}": round(v, 4) for k, v in timer.seconds.items()})
+        row["unfinished"] = sum(not f for f in book["finished"]) / n_rows
+        row["prompt_truncated"] = sum(book["prompt_truncated"]) / n_rows
+        row.update({f"time/{k}": round(v, 4) for k, v in timer.seconds.items()})  # this process's phases
         row["time/iteration"] = round(iteration_s, 4)
         row = {k: _jsonable(v) for k, v in row.items()}
         self._write_metrics(row)
 
-        if cfg.sample_table_every and self.step % cfg.sample_table_every == 0:
-            self._sample_table(subtasks, rollout, programs, results, scores, executed_mask)
+        if cfg.sample_table_every and self.step % cfg.sample_table_every == 0 and self.dist.is_main:
+            self._sample_table(subtasks, rollout, programs, results, scores, executed_mask)  # rank 0's own rows
         return row
+
+    def _gather_books(self, book: dict[str, Any], update_stats: dict[str, float]) -> tuple[dict[str, Any], dict[str, float]]:
+        """Data-parallel: every rank's batch book, concatenated in rank order (tensors right-padded
+        to the longest completion; their masks keep the padding out), and the update's
+        statistics averaged over ranks. Every rank gets the same result, so the curriculum, the
+        KL controller and the metrics agree everywhere."""
+        local = {k: (v.detach().cpu() if isinstance(v, torch.Tensor) else v) for k, v in book.items()}
+        parts = self.dist.all_gather_object((local, update_stats))
+        books = [b for b, _ in parts]
+        width = max(b["response_mask"].shape[1] for b in books)
+        merged: dict[str, Any] = {}
+        for key, value in book.items():
+            if isinstance(value, list):
+                merged[key] = [x for b in books for x in b[key]]
+            elif value is None:
+                merged[key] = None
+            else:
+                merged[key] = torch.cat([_pad_columns(b[key], width) for b in books]).to(self.device)
+        stats = [s for _, s in parts]
+        averaged = {k: sum(s[k] for s in stats) / len(stats) for k in stats[0]}  # grad_norm: the same on every rank
+        return merged, averaged
 
     # ------------------------------------------------------------------ the loop
 
@@ -854,7 +947,7 @@ class Trainer:
         """Iterate until ``iterations`` or the time budget; checkpoint on the way and at the end."""
         cfg = self.config
         bar = None
-        if cfg.progress:
+        if cfg.progress and self.dist.is_main:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=cfg.iterations, initial=self.step, desc="PPO", unit="it", dynamic_ncols=True,
@@ -868,7 +961,10 @@ class Trainer:
                     bar.set_postfix_str(f"reward {row['reward']:+.2f}, pass {row['pass_rate']:.2f}, "
                                         f"kl {row['kl']:.2f}, stage {row['curriculum/stage_fraction']:.2f}")
                 if cfg.eval_every and self.step % cfg.eval_every == 0 and cfg.eval_datasets:
-                    self._periodic_eval(row)
+                    if self.dist.is_main:
+                        self._periodic_eval(row)
+                    if self.dist.enabled:  # the others wait for rank 0's evaluation
+                        self.dist.barrier()
                 if self.step % cfg.log_every == 0:
                     self._print(self._one_line(row))
                 if self.step % cfg.checkpoint_every == 0:
@@ -900,6 +996,8 @@ class Trainer:
                     f"(syntax errors {summary['errors']['syntax_error']:.3f}, {row['time/eval']:.0f} s)")
 
     def _print(self, text: str) -> None:
+        if not self.dist.is_main:
+            return
         if self.config.progress:
             from tqdm.auto import tqdm
 
@@ -919,7 +1017,9 @@ class Trainer:
     # ------------------------------------------------------------------ books
 
     def _write_metrics(self, row: dict[str, Any]) -> None:
-        self.metrics_rows.append(row)
+        self.metrics_rows.append(row)  # every rank keeps the (identical) rows; rank 0 writes them
+        if not self.dist.is_main:
+            return
         with open(self.out / "metrics.jsonl", "a") as f:
             f.write(json.dumps(row) + "\n")
         if self._tb is not None:
@@ -992,10 +1092,23 @@ class Trainer:
         return {k: v.detach().cpu().clone() for k, v in self.policy.state_dict().items() if k in names}
 
     def save_checkpoint(self) -> Path:
-        """Write ``out_dir/checkpoints/step_NNNNNN`` atomically (temp folder + rename)."""
+        """Write ``out_dir/checkpoints/step_NNNNNN`` atomically (temp folder + rename).
+
+        Data-parallel: every rank must call it. Rank 0 writes the folder, with every rank's RNG
+        states in ``rng_ranks.pt`` (weights, optimizer, curriculum and KL controller are the same
+        on every rank); the others wait until it is in place."""
         root = self.out / CHECKPOINT_DIR
-        root.mkdir(parents=True, exist_ok=True)
         final = root / f"step_{self.step:06d}"
+        if self.dist.enabled:
+            rank_rngs = self.dist.all_gather_object(self._rng_state())
+            if self.dist.is_main:
+                self._write_checkpoint(root, final, rank_rngs)
+            self.dist.barrier()
+            return final
+        return self._write_checkpoint(root, final)
+
+    def _write_checkpoint(self, root: Path, final: Path, rank_rngs: list[dict[str, Any]] | None = None) -> Path:
+        root.mkdir(parents=True, exist_ok=True)
         tmp = root / f".tmp_step_{self.step:06d}_{os.getpid()}"
         if tmp.exists():
             shutil.rmtree(tmp)
@@ -1003,6 +1116,8 @@ class Trainer:
         torch.save(self.trainable_state(), tmp / "policy.pt")
         torch.save(self.optimizer.state_dict(), tmp / "optimizer.pt")
         torch.save(self._rng_state(), tmp / "rng.pt")
+        if rank_rngs is not None:
+            torch.save(rank_rngs, tmp / "rng_ranks.pt")
         state = {
             "step": self.step,
             "train_time_s": self.train_time_s,
@@ -1012,6 +1127,8 @@ class Trainer:
             "problem_order": {"order": self._order, "cursor": self._cursor},
             "problem_ids": [p.id for p in self.problems],
         }
+        if rank_rngs is not None:
+            state["world_size"] = len(rank_rngs)
         (tmp / STATE_FILE).write_text(json.dumps(state) + "\n")
         with open(tmp / "metrics.jsonl", "w") as f:
             for row in self.metrics_rows:
@@ -1033,7 +1150,8 @@ class Trainer:
         path = self.latest_checkpoint()
         if path is None:
             self.log(f"resume: no checkpoint in {self.out / CHECKPOINT_DIR}; starting from step 0")
-            self._drop_books_after(0)
+            if self.dist.is_main:
+                self._drop_books_after(0)
             return None
         self.load_checkpoint(path)
         return self.step
@@ -1048,20 +1166,27 @@ class Trainer:
                              f"({', '.join(differ)}); resume with the same settings or use a new --out")
         if state["problem_ids"] != [p.id for p in self.problems]:
             raise RunSetupError(f"resume: the training problems differ from those of the checkpoint {path}")
+        if state.get("world_size", 1) != self.dist.world_size:  # each rank's slice and RNG would differ
+            raise RunSetupError(f"resume: {path} was written by {state.get('world_size', 1)} process(es); resume it with "
+                                f"the same number (this run has {self.dist.world_size})")
         weights = torch.load(path / "policy.pt", map_location=self.device)
         missing = set(self.trainable_state()) - set(weights)
         if missing:
             raise ValueError(f"resume: {path / 'policy.pt'} lacks {sorted(missing)[:5]}")
         self.policy.load_state_dict(weights, strict=False)
         self.optimizer.load_state_dict(torch.load(path / "optimizer.pt", map_location=self.device))
-        self._set_rng_state(torch.load(path / "rng.pt", weights_only=False))
+        if self.dist.enabled:
+            self._set_rng_state(torch.load(path / "rng_ranks.pt", weights_only=False)[self.dist.rank])
+        else:
+            self._set_rng_state(torch.load(path / "rng.pt", weights_only=False))
         self.schedule.load_state_dict(state["curriculum"])
         self.kl_ctl.load_state_dict(state["kl_controller"])
         self._order, self._cursor = list(state["problem_order"]["order"]), int(state["problem_order"]["cursor"])
         self.step, self.train_time_s = int(state["step"]), float(state["train_time_s"])
         # the metrics written so far: rows after the checkpoint (a killed run) are dropped
         self.metrics_rows = [json.loads(line) for line in (path / "metrics.jsonl").read_text().splitlines() if line]
-        self._drop_books_after(self.step)
+        if self.dist.is_main:
+            self._drop_books_after(self.step)
         self.log(f"resume: continuing from {path} (step {self.step}, {self.train_time_s:.0f} s trained)")
 
     def _drop_books_after(self, step: int) -> None:
@@ -1118,7 +1243,20 @@ def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log
     Writes into ``config.out_dir``: ``config.json``, ``metrics.jsonl``, ``samples.md``,
     ``checkpoints/``, ``eval_before.json``, ``eval_after.json``, ``summary.json``, ``plots/``
     and ``model/`` (the trained policy). Returns the summary.
+
+    Under ``accelerate launch`` / ``torchrun`` (``WORLD_SIZE`` > 1) every process runs this: they
+    train together (:mod:`stepcoder_lite.distributed`), rank 0 alone evaluates and writes
+    every file while the others wait, and every rank returns rank 0's summary.
     """
+    dist = distributed.from_env()
+    try:
+        return _run(config, resume, evaluate, log if dist.is_main else _quiet, dist)
+    finally:
+        dist.close()
+
+
+def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distributed.Dist) -> dict[str, Any]:
+    main = dist.is_main
     wall_start = time.perf_counter()
     out = Path(config.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -1131,17 +1269,25 @@ def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log
                              f"use the same flags, or a new --out")
     elif not resume and (out / CHECKPOINT_DIR).exists() and any((out / CHECKPOINT_DIR).glob("step_*")):
         raise RunSetupError(f"{out} already holds a run's checkpoints: pass --resume to continue it, or choose a new --out")
-    elif not resume:
-        for stale in ("metrics.jsonl", "samples.md", "eval_before.json", "eval_after.json", "summary.json"):
-            (out / stale).unlink(missing_ok=True)
-    saved_config.write_text(json.dumps(config.to_dict(), indent=2) + "\n")
+    if dist.enabled:  # every rank has checked the folder before rank 0 changes it
+        dist.barrier()
+    if main:
+        if not resume:
+            for stale in ("metrics.jsonl", "samples.md", "eval_before.json", "eval_after.json", "summary.json"):
+                (out / stale).unlink(missing_ok=True)
+        saved_config.write_text(json.dumps(config.to_dict(), indent=2) + "\n")
     log(config.to_text())
 
-    with Trainer(config, resume=resume, log=log) as trainer:
+    with Trainer(config, resume=resume, log=log, dist=dist) as trainer:
         log(f"policy: {sum(p.numel() for p in trainer.policy.parameters()):,} parameters on {trainer.device}; "
             f"{len(trainer.problems)} training problems; {config.problems_per_iteration} x {config.samples_per_problem} "
             f"samples per iteration; CCCS {'on' if config.cccs else 'off'}, FGO {'on' if config.fgo.enabled else 'off'}")
-        sets = held_out_sets(config) if evaluate else {}
+        if dist.enabled:
+            log(f"data-parallel: {dist.world_size} processes, {config.problems_per_iteration // dist.world_size} problems "
+                f"and {config.ppo.minibatch_size // dist.world_size}-row minibatches each; rank 0 evaluates and writes")
+            if evaluate and config.eval_datasets and not (resume and (out / "eval_before.json").exists()) and trainer.step != 0:
+                raise RunSetupError(f"resume: {out / 'eval_before.json'} is missing but the run is at step {trainer.step}")
+        sets = held_out_sets(config) if evaluate and main else {}
         before_file = out / "eval_before.json"
         before: dict[str, Any] = {}
         eval_s = 0.0
@@ -1156,11 +1302,16 @@ def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log
                 before = _evaluate_sets(trainer, sets, "before", log)
                 eval_s += time.perf_counter() - t0
                 before_file.write_text(json.dumps(before, indent=2) + "\n")
+        if dist.enabled:  # the others wait for rank 0's evaluation
+            dist.barrier()
 
         t0 = time.perf_counter()
         trainer.train()
         log(f"training: {trainer.step} iterations, {trainer.train_time_s:.0f} s of training in all "
             f"({time.perf_counter() - t0:.0f} s in this process)")
+        if not main:  # rank 0 exports, evaluates and writes the summary; the others take its summary
+            summary = dist.broadcast_object(None)
+            return summary
         model_dir = trainer.export_model()
 
         after: dict[str, Any] = {}
@@ -1191,6 +1342,8 @@ def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log
             "final_metrics": last,
             "model": str(model_dir),
         }
+        if dist.enabled:
+            summary["processes"] = dist.world_size
         if sets:
             n_all = sum(len(ps) for ps in sets.values())
             summary["pass@1"]["all"] = {
@@ -1203,6 +1356,8 @@ def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log
             _write_plots(trainer.metrics_rows, summary, out / "plots")
         except ImportError as e:  # matplotlib missing: the numbers are all in the JSON files
             log(f"plots skipped: {e}")
+        if dist.enabled:
+            dist.broadcast_object(summary)
     if sets:
         log("pass@1 (greedy): " + ", ".join(f"{spec} {v['before']:.3f} -> {v['after']:.3f}" for spec, v in summary["pass@1"].items()))
     log(f"wrote {out}/summary.json")
