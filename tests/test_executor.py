@@ -297,8 +297,19 @@ def test_check_code_runs_with_a_private_seeded_random(ex):
     assert random.getstate() == state  # the trainer's global random state is untouched
 
 
-def test_syntax_error_found_by_the_server_only(ex):
-    # parses, but does not compile: 'return' outside a function, found when the server compiles
+def test_each_test_child_gets_fresh_random_state(ex):
+    # children are forked without CPython's at-fork hooks (sandbox._fork), which would reseed
+    # random; the executor reseeds it for programs that use it: no two tests share a sequence
+    prog = "import random\ndef f():\n    return random.getrandbits(60)\n"
+    got = []
+    for _ in range(2):
+        r = ex.run(prog, {"fn_name": "f", "inputs": [[], [], []], "outputs": [-1, -1, -1]}, coverage=False)
+        got += [t.detail.rsplit("got ", 1)[1] for t in r.tests]
+    assert len(got) == 6 and len(set(got)) == 6, got
+
+
+def test_syntax_error_found_only_by_compiling(ex):
+    # parses, but does not compile: 'return' outside a function (found by compile, not by ast.parse)
     for coverage in (True, False):
         r = ex.run("x = 1\nreturn x\n", stdin_tests(("", "")), coverage=coverage)
         assert r.verdict == Verdict.SYNTAX_ERROR and "outside function" in r.detail

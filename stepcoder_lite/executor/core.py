@@ -5,9 +5,11 @@ One :class:`Executor` owns ``workers`` fork servers (``sandbox.py``, each a smal
 imports: forking it costs ~0.5 ms where forking a torch process costs ~30 ms). For each
 program the supervisor
 
-1. parses it (``syntax_error`` without running anything if it does not parse or compile);
-2. sends it to a server, then each test's *input* (stdin text, or call arguments as plain
-   values); the server forks one sandboxed child per test and reports stdout, exit status,
+1. parses and compiles it, with coverage probes when asked (``syntax_error`` without running
+   anything if it does not parse or compile);
+2. sends the code object (``marshal`` bytes) to a server, then each test's *input* (stdin text,
+   or call arguments as plain values); the server forks one sandboxed child per test (that child
+   alone loads the code) and reports stdout, exit status,
    returned value, CPU time and the lines whose statements started;
 3. judges each report itself (``compare.py``) against the expected output, which never left
    this process, and maps the lines to whole statements (``coverage.py``).
@@ -37,6 +39,7 @@ import ast
 import atexit
 import enum
 import json
+import marshal
 import os
 import queue
 import signal
@@ -47,6 +50,7 @@ import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -351,12 +355,15 @@ class _Worker:
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def request(self, msg: dict, timeout: float, fds=()) -> dict:
+    def request(self, msg: dict, timeout: float, fds=(), blob: bytes = b"") -> dict:
+        """Send ``msg`` (then ``blob``, raw bytes the message announces) and wait for the reply."""
         if not self.alive():
             self.restart()
         try:
             self.sock.settimeout(timeout)
             sandbox.send_msg(self.sock, msg, fds)
+            if blob:
+                self.sock.sendall(blob)
             reply = sandbox.recv_msg(self.sock)
         except (OSError, ValueError) as e:
             reply = None
@@ -514,12 +521,24 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
     call_entry = None
     if spec.mode == "stdin" and spec.entry_point and not _entry_called_at_top_level(tree, spec.entry_point):
         call_entry = spec.entry_point
-    smap = statement_map(program) if cfg.coverage else None
+    smap = statement_map(program, tree) if cfg.coverage else None  # (before the probes go into the tree)
 
     prelude = spec.prelude if spec.prelude is not None else cfg.prelude
-    # The program travels with the first test (one round trip); the server compiles it and
-    # answers {"compile_error"} instead of running the test if it does not compile.
-    program_msg = {"code": program, "call_entry": call_entry, "prelude": prelude}
+    # Compiled here, once per program, from the tree parsed above (with coverage: the probes are
+    # added to it); the server only forwards the marshal bytes to each test's child.
+    try:
+        code = _compile_program(program, tree, cfg.coverage)
+        prelude_code = _compile_prelude(prelude) if prelude else b""
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as e:
+        where = f" (line {e.lineno})" if getattr(e, "lineno", None) else ""
+        return ExecResult(Verdict.SYNTAX_ERROR, num_tests=n,
+                          detail=f"{type(e).__name__}: {getattr(e, 'msg', None) or e}{where}")
+    # The program travels with the first test (one round trip): this message, then its bytes.
+    program_msg = {"code_len": len(code), "prelude_len": len(prelude_code), "lines": program.count("\n") + 2,
+                   "coverage": cfg.coverage, "call_entry": call_entry,
+                   # children skip CPython's at-fork reseeding (sandbox._fork): reseed where used
+                   "reseed": "random" in program or "from random" in (prelude or "")}
+    program_blob = code + prelude_code
 
     scale = cfg.coverage_time_factor if cfg.coverage else 1.0
     cpu_s = cfg.timeout_s * scale
@@ -527,9 +546,7 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
               "output_bytes": cfg.max_output_bytes}
     results: list[TestResult] = []
     for i in range(n):
-        tr = _run_test(w, spec, i, cfg, limits, smap, program_msg if i == 0 else None)
-        if isinstance(tr, str):  # the server could not compile it
-            return ExecResult(Verdict.SYNTAX_ERROR, num_tests=n, detail=tr)
+        tr = _run_test(w, spec, i, cfg, limits, smap, program_msg if i == 0 else None, program_blob)
         results.append(tr)
         if cfg.early_exit and tr.verdict != Verdict.PASS:
             break
@@ -539,12 +556,29 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
     return ExecResult(verdict, results, n, lines, detail)
 
 
+def _compile_program(program: str, tree: ast.Module, coverage: bool) -> bytes:
+    """The program's code object as marshal bytes; with ``coverage``, instrumented with probes
+    (``tree`` is then modified in place)."""
+    if coverage:
+        code = sandbox.instrument_for_coverage(program, tree)
+    else:
+        code = compile(program, sandbox.PROGRAM_FILENAME, "exec", dont_inherit=True)
+    return marshal.dumps(code)
+
+
+@lru_cache(maxsize=64)
+def _compile_prelude(prelude: str) -> bytes:
+    return marshal.dumps(compile(prelude, "<prelude>", "exec", dont_inherit=True))
+
+
 def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap: StatementMap | None,
-              program_msg: dict | None) -> TestResult | str:
-    """One test on worker ``w``; a ``str`` (the compile error) when the program does not compile."""
+              program_msg: dict | None, program_blob: bytes) -> TestResult:
+    """One test on worker ``w`` (the program's message and bytes go with its first test)."""
     msg: dict[str, Any] = {"op": "test", "mode": spec.mode, "limits": limits, "coverage": smap is not None}
+    blob = b""
     if program_msg is not None:
         msg["program"] = program_msg
+        blob = program_blob
     if spec.mode == "stdin":
         msg["stdin"] = spec.inputs[i]
     elif spec.mode == "call":
@@ -564,6 +598,8 @@ def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict
             try:
                 w.sock.settimeout(timeout)
                 sandbox.send_msg(w.sock, msg, [theirs.fileno()])
+                if blob:
+                    w.sock.sendall(blob)
                 theirs.close()
                 sup.settimeout(timeout)  # the server kills A by then, which closes A's end
                 outcome = run_check(sup, spec.check, spec.entry_point, max_bytes=cfg.max_output_bytes + 4096)
@@ -578,9 +614,7 @@ def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict
             if theirs.fileno() != -1:
                 theirs.close()
     else:
-        reply = w.request(msg, timeout=timeout)
-    if "compile_error" in reply:
-        return reply["compile_error"] + (f" (line {reply['line']})" if reply.get("line") else "")
+        reply = w.request(msg, timeout=timeout, blob=blob)
     return _judge(reply, spec, i, cfg, limits, smap, outcome)
 
 

@@ -47,9 +47,10 @@ def _is_codeless(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
 
 
-def statement_map(source: str) -> StatementMap:
-    """Parse ``source`` (must be valid Python) into statement spans."""
-    tree = ast.parse(source)
+def statement_map(source: str, tree: ast.Module | None = None) -> StatementMap:
+    """Parse ``source`` (must be valid Python) into statement spans (``tree``: already parsed)."""
+    if tree is None:
+        tree = ast.parse(source)
     lines = source.splitlines()
     smap = StatementMap()
     block_counter = [0]
