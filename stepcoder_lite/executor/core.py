@@ -361,9 +361,7 @@ class _Worker:
             self.restart()
         try:
             self.sock.settimeout(timeout)
-            sandbox.send_msg(self.sock, msg, fds)
-            if blob:
-                self.sock.sendall(blob)
+            sandbox.send_msg(self.sock, msg, fds, blob)
             reply = sandbox.recv_msg(self.sock)
         except (OSError, ValueError) as e:
             reply = None
@@ -597,9 +595,7 @@ def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict
                 w.restart()
             try:
                 w.sock.settimeout(timeout)
-                sandbox.send_msg(w.sock, msg, [theirs.fileno()])
-                if blob:
-                    w.sock.sendall(blob)
+                sandbox.send_msg(w.sock, msg, [theirs.fileno()], blob)
                 theirs.close()
                 sup.settimeout(timeout)  # the server kills A by then, which closes A's end
                 outcome = run_check(sup, spec.check, spec.entry_point, max_bytes=cfg.max_output_bytes + 4096)

@@ -200,15 +200,16 @@ def decode_plain(s):
 
 # --------------------------------------------------------------------------- framing
 
-def send_msg(sock, obj, fds=()):
-    """One length-prefixed JSON message (optionally carrying file descriptors)."""
+def send_msg(sock, obj, fds=(), extra=b""):
+    """One length-prefixed JSON message (optionally carrying file descriptors), then ``extra``:
+    raw bytes that the message announces, in the same write (one wake-up of the reader)."""
     data = json.dumps(obj, separators=(",", ":")).encode("utf-8")
     header = struct.pack(">I", len(data))
     if fds:
         socket.send_fds(sock, [header], list(fds))
-        sock.sendall(data)
+        sock.sendall(data + extra)
     else:
-        sock.sendall(header + data)
+        sock.sendall(header + data + extra)
 
 
 def _recv_exact(sock, n, fds_out=None):
@@ -423,7 +424,9 @@ class _Server:
         self.seccomp = self._build_seccomp() if config.get("seccomp", True) else None
         self.layers["seccomp"] = self.seccomp is not None
         self.nproc = self._nproc_limit()
-        self.site_paths = [p for p in config.get("paths", []) if p not in sys.path]
+        here = os.path.dirname(os.path.abspath(__file__))
+        self.site_paths = ([p for p in sys.path if p and os.path.abspath(p) != here]
+                           + [p for p in config.get("paths", []) if p not in sys.path])  # a child's sys.path
 
     # ----------------------------------------------------------------- capabilities
 
@@ -727,8 +730,7 @@ class _Server:
             _PHASES.clear()
             _PHASES["fork"] = time.perf_counter()
             try:
-                send_msg(sp["ctrl"], go, fds[:1] if mode == "check" else ())
-                sp["ctrl"].sendall(code + prelude)
+                send_msg(sp["ctrl"], go, fds[:1] if mode == "check" else (), code + prelude)
             except OSError:
                 pass  # the spare died (its report says why)
             sp["ctrl"].close()
@@ -1206,6 +1208,17 @@ def instrument_for_coverage(source, tree=None):
 
 # =========================================================================== inside A
 
+class _Quitter:  # exit() / quit() in the program: the site module is not imported in the server
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return "Use %s() or Ctrl-D (i.e. EOF) to exit" % self.name
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
 class _Harness:
     """Runs the program as ``__main__`` in child A, then (call mode) calls its function, or
     (check mode) answers the supervisor's calls. Reports one final message on fd 3."""
@@ -1232,23 +1245,12 @@ class _Harness:
         sys.stderr = sys.__stderr__ = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False)),
                                                        encoding="utf-8", errors="backslashreplace",
                                                        line_buffering=True)
-        here = os.path.dirname(os.path.abspath(__file__))
-        sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != here] + self.site_paths
+        sys.path[:] = self.site_paths  # (the server's path without this file's folder, + site-packages)
         sys.argv = [PROGRAM_FILENAME]
         real_exit = os._exit
         import signal
 
         signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # a file over the size limit ends the program
-
-        class _Quitter:  # exit() / quit(): the site module is not imported in the server
-            def __init__(self, name):
-                self.name = name
-
-            def __repr__(self):
-                return "Use %s() or Ctrl-D (i.e. EOF) to exit" % self.name
-
-            def __call__(self, code=None):
-                raise SystemExit(code)
 
         builtins.exit, builtins.quit = _Quitter("exit"), _Quitter("quit")
 
