@@ -1057,13 +1057,12 @@ class _Server:
         landlock_fd = getattr(self, "landlock_fd", None)
         if landlock_fd is not None:
             keep_fds = list(keep_fds) + [landlock_fd]
-        os.closerange(max(keep_fds) + 1, 1 << 16)
-        for fd in range(3, max(keep_fds) + 1):
-            if fd not in keep_fds:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
+        prev = 2  # close every fd above 2 that is not kept: one close_range per gap
+        for fd in sorted(set(keep_fds)):
+            if fd > prev + 1:
+                os.closerange(prev + 1, fd)
+            prev = max(prev, fd)
+        os.closerange(prev + 1, 1 << 16)
 
         lim = self._lim
         if limits is not None:
