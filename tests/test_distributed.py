@@ -9,6 +9,9 @@ hashes its weights and notes the problems it trained on; the test then checks th
 * rank 0 alone wrote the books (3 metrics rows, one summary, every rank's RNG in checkpoints);
 * a run checkpointed at step 2 and resumed to step 3 equals the run done straight.
 
+Smaller checks run in this process: the refusals (DeepSpeed, uneven splits) and the bucketed
+gradient average on a one-process gloo group.
+
 No GPU involved: ``CUDA_VISIBLE_DEVICES`` is emptied, so the group is gloo on CPU.
 """
 
@@ -196,3 +199,52 @@ def test_two_gloo_processes_stay_in_sync_on_different_problems_and_resume_exactl
     for rank in range(2):
         assert [s["hash"] for s in resumed[rank]] == [s["hash"] for s in straight[rank]]
     shutil.rmtree(root, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- in-process checks
+
+
+def test_refusals_come_before_any_collective(micro_config, monkeypatch):
+    from stepcoder_lite import distributed
+    from stepcoder_lite.trainer import RunSetupError, Trainer, TrainConfig
+
+    _, cfg, _ = micro_config
+    two = distributed.Dist(rank=1, world_size=2, local_rank=1)
+    for change, name in (({"problems_per_iteration": 3}, "problems_per_iteration=3"),
+                         ({"ppo": {**cfg.ppo.to_dict(), "minibatch_size": 5}}, "ppo.minibatch_size=5")):
+        uneven = TrainConfig.from_dict({**cfg.to_dict(), **change})
+        with pytest.raises(RunSetupError, match=name):
+            Trainer(uneven, dist=two)
+    monkeypatch.setenv("WORLD_SIZE", "2")
+    monkeypatch.setenv("RANK", "0")
+    monkeypatch.setenv("ACCELERATE_USE_DEEPSPEED", "true")
+    with pytest.raises(RuntimeError, match="DeepSpeed"):
+        distributed.from_env()
+    assert not torch.distributed.is_initialized()
+    monkeypatch.delenv("WORLD_SIZE")
+    assert distributed.from_env() == distributed.Dist()  # one process: no group, nothing to join
+
+
+def test_bucketed_gradient_average_puts_every_value_back_in_place(tmp_path):
+    """A one-process gloo group (the mean over one rank is the identity): buckets of at most 5
+    elements, mixed dtypes and a parameter without gradient must come back untouched."""
+    from stepcoder_lite import distributed
+
+    torch.distributed.init_process_group("gloo", init_method=f"file://{tmp_path / 'store'}", rank=0, world_size=1)
+    try:
+        g = torch.Generator().manual_seed(0)
+        params = [torch.nn.Parameter(torch.randn(shape, generator=g)) for shape in [(3,), (2, 2), (7,), (1,)]]
+        params.append(torch.nn.Parameter(torch.randn(4, generator=g).double()))
+        for p in params:
+            p.grad = torch.randn(p.shape, generator=g).to(p.dtype)
+        params[2].grad = None
+        expected = [None if p.grad is None else p.grad.clone() for p in params]
+        distributed.Dist(world_size=1).average_gradients(params, bucket_numel=5)
+        for p, e in zip(params, expected):
+            assert (p.grad is None and e is None) or torch.equal(p.grad, e)
+        # the sum over ranks divided by the number of ranks: with a made-up count of 4, a quarter
+        distributed.Dist(rank=0, world_size=4).average_gradients(params, bucket_numel=5)
+        torch.testing.assert_close(params[0].grad, expected[0] / 4)
+        torch.testing.assert_close(params[4].grad, expected[4] / 4)
+    finally:
+        torch.distributed.destroy_process_group()
