@@ -125,6 +125,18 @@ def test_humaneval_style_check(ex):
     assert ex.run("def other(xs):\n    return 0\n", tests).verdict == Verdict.RUNTIME_ERROR
 
 
+def test_humaneval_check_when_the_entry_point_is_missing_or_not_a_function(ex):
+    # the checker hands the check a proxy for the entry point without asking the program first
+    calls = "def check(candidate):\n    assert candidate(1) == 2\n"
+    never = "def check(candidate):\n    pass\n"  # never calls it: still judged as if asked first
+    for check in (calls, never):
+        r = ex.run("def other(x):\n    return x + 1\n", {"check": check, "entry_point": "inc"})
+        assert r.verdict == Verdict.RUNTIME_ERROR and "does not define 'inc'" in r.detail, r.to_dict()
+    assert ex.run("def inc(x):\n    return x + 1\n", {"check": never, "entry_point": "inc"}).passed
+    r = ex.run("inc = 5\n", {"check": calls, "entry_point": "inc"})
+    assert r.verdict == Verdict.RUNTIME_ERROR and "not callable" in r.detail, r.to_dict()
+
+
 def test_humaneval_check_can_use_helpers_from_the_program(ex):
     program = "def poly(xs, x):\n    return sum(c * x ** i for i, c in enumerate(xs))\n\ndef root(xs):\n    return -xs[0] / xs[1]\n"
     check = "import math\ndef check(candidate):\n    assert math.fabs(poly([2, 4], candidate([2, 4]))) < 1e-6\n"
