@@ -44,9 +44,9 @@ per program, which moves far less with the load than programs/s does):
 | APPS+ valid_all (500)                    | 15-26 / 23-33 prog/s    | 18-22      | 0.8-1.4x / 1.2-2.1x     |
 
 (those ranges predate the per-program CPU work below. Last runs, HumanEval only, load 6-7, see
-benchmarks/results/executor_humaneval.txt: no torch 74.5 / 48.9 vs 15.4 prog/s = 4.8x / 3.2x,
-CPU 9.9 / 9.2 vs 23.1 ms per program; with torch 51.0 / 56.7 vs 5.9 = 8.6x / 9.5x, CPU 10.5 /
-8.8 vs 46.1 ms. With 4 workers on the same 2 cores ours reached 112 / 138 vs 46: our harness is
+benchmarks/results/executor_humaneval.txt: no torch 57.7 / 56.0 vs 10.4 prog/s = 5.6x / 5.4x
+(4.8x / 3.2x in the run before), CPU 10.6 / 9.3 vs 24.6 ms per program; with torch 56.4 / 59.9
+vs 5.4 = 10.5x / 11.1x, CPU 9.8 / 9.6 vs 44.9 ms. With 4 workers on the same 2 cores ours reached 112 / 138 vs 46: our harness is
 latency-bound, theirs is not.)
 
 Why: our cost per test is one fork from a small server (~0.4-0.9 ms bare; ~1 ms of CPU for
