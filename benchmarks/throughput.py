@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/throughput.py                   # tiny preset, shipped SFT model
     .venv/bin/python benchmarks/throughput.py --iterations 4 --json
+    .venv/bin/python benchmarks/throughput.py --compare sharing
 
 Runs real iterations of the trainer (the ``tiny`` preset unless told otherwise) and reads the
 phase timings every iteration logs (``time/*`` in metrics.jsonl):
@@ -18,9 +19,14 @@ score              rewards, FGO token masks, KL-shaped rewards, GAE, whitening
 update             epochs x minibatches of forward + backward + AdamW
 =================  =========================================================================
 
-Iterations alternate between execution overlapped (the trainer's default) and run in line
-(``overlap_execution=False``), side by side in one process, so the saving is a ratio measured
-on the same machine at the same load. The first iteration is a warm-up (fork servers
+Iterations alternate between two modes, side by side in one process, so each saving is a
+ratio measured on the same machine at the same load:
+
+* ``--compare overlap`` (default): execution overlapped with the reference pass (the trainer's
+  default) vs run in line (``overlap_execution=False``);
+* ``--compare sharing``: each distinct prompt computed once for its G samples (``share_prompts``
+  and ``minibatch_by_problem``, the defaults) vs every row computing its own prompt.
+ The first iteration is a warm-up (fork servers
 start, allocator warms) and is not counted. No timing is asserted anywhere: the machine is
 shared and noisy; read the shares.
 """
@@ -37,15 +43,25 @@ import time
 PHASES = ("generate", "execute", "reference", "execute_wait", "score", "update")
 
 
-def measure(trainer, pairs: int) -> tuple[list[dict], list[dict]]:
-    """``pairs`` iterations in each mode, alternating (overlapped, in line, overlapped, ...), so a
-    change in the machine's load hits both modes alike."""
-    overlapped, inline = [], []
+MODES = {
+    "overlap": [("execution overlapped with the reference pass (default)", {"overlap_execution": True}),
+                ("execution in line (overlap_execution=False)", {"overlap_execution": False})],
+    "sharing": [("prompts shared by their G samples (default)", {"share_prompts": True, "minibatch_by_problem": True}),
+                ("every row computes its own prompt (share_prompts=False, minibatch_by_problem=False)",
+                 {"share_prompts": False, "minibatch_by_problem": False})],
+}
+
+
+def measure(trainer, pairs: int, modes: list[tuple[str, dict]]) -> list[list[dict]]:
+    """``pairs`` iterations in each mode, alternating (A, B, A, B, ...), so a change in the
+    machine's load hits both modes alike."""
+    rows: list[list[dict]] = [[] for _ in modes]
     for _ in range(pairs):
-        for overlap, rows in ((True, overlapped), (False, inline)):
-            trainer.config.overlap_execution = overlap
-            rows.append(trainer.train_step())
-    return overlapped, inline
+        for (_, settings), mode_rows in zip(modes, rows):
+            for name, value in settings.items():
+                setattr(trainer.config, name, value)
+            mode_rows.append(trainer.train_step())
+    return rows
 
 
 def summarise(rows: list[dict]) -> dict:
@@ -72,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="policy to start from (default: the preset's)")
     ap.add_argument("--iterations", type=int, default=3, help="timed iterations per mode (after one warm-up)")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (default: the preset's)")
+    ap.add_argument("--compare", choices=sorted(MODES), default="overlap",
+                    help="overlap: execution overlapped vs in line; sharing: shared prompts vs one prompt per row")
     ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE",
                     help="any TrainConfig field, as for `train --set`")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
@@ -91,20 +109,23 @@ def main(argv: list[str] | None = None) -> int:
         with Trainer(config, log=lambda *a: None) as trainer:
             setup_s = time.perf_counter() - start
             trainer.train_step()  # warm-up
-            overlapped_rows, inline_rows = measure(trainer, args.iterations)
-            overlapped, inline = summarise(overlapped_rows), summarise(inline_rows)
+            modes = MODES[args.compare]
+            (a_name, _), (b_name, _) = modes
+            a_rows, b_rows = measure(trainer, args.iterations, modes)
+            a, b = summarise(a_rows), summarise(b_rows)
     result = {
         "preset": args.preset,
+        "compare": args.compare,
         "config": {"problems_per_iteration": config.problems_per_iteration, "samples_per_problem": config.samples_per_problem,
                    "max_new_tokens": config.max_new_tokens, "epochs": config.ppo.epochs,
                    "minibatch_size": config.ppo.minibatch_size, "threads": config.threads, "exec_workers": config.exec_workers},
         "setup_s": round(setup_s, 2),
-        "overlapped": {k: round(v, 3) for k, v in overlapped.items()},
-        "inline": {k: round(v, 3) for k, v in inline.items()},
-        "exposed_execution_share_overlapped": round(overlapped["execute_wait"] / overlapped["iteration"], 3),
-        "execution_share_inline": round(inline["execute_wait"] / inline["iteration"], 3),
-        "speedup_from_overlap": round(inline["iteration"] / overlapped["iteration"], 3),
+        "modes": {a_name: {k: round(v, 3) for k, v in a.items()}, b_name: {k: round(v, 3) for k, v in b.items()}},
+        "iteration_ratio_b_over_a": round(b["iteration"] / a["iteration"], 3),
     }
+    if args.compare == "overlap":
+        result["exposed_execution_share_overlapped"] = round(a["execute_wait"] / a["iteration"], 3)
+        result["execution_share_inline"] = round(b["execute_wait"] / b["iteration"], 3)
     if args.json:
         json.dump(result, sys.stdout, indent=2)
         print()
@@ -113,13 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"preset {args.preset}: {c['problems_per_iteration']} problems x {c['samples_per_problem']} samples, "
           f"<= {c['max_new_tokens']} new tokens, {c['epochs']} epochs of minibatch {c['minibatch_size']}, "
           f"{c['threads']} torch threads, {c['exec_workers']} executor workers; setup {setup_s:.1f} s; "
-          f"mean of {args.iterations} iterations per mode after 1 warm-up\n")
-    print(table("execution overlapped with the reference pass (default)", overlapped))
+          f"mean of {args.iterations} iterations per mode after 1 warm-up, modes alternating\n")
+    print(table(a_name, a))
     print()
-    print(table("execution in line (overlap_execution=False)", inline))
-    print(f"\nexposed execution share: {100 * result['exposed_execution_share_overlapped']:.1f} % overlapped vs "
-          f"{100 * result['execution_share_inline']:.1f} % in line; iteration time ratio in line / overlapped = "
-          f"{result['speedup_from_overlap']:.2f}")
+    print(table(b_name, b))
+    if args.compare == "overlap":
+        print(f"\nexposed execution share: {100 * result['exposed_execution_share_overlapped']:.1f} % overlapped vs "
+              f"{100 * result['execution_share_inline']:.1f} % in line; iteration time ratio in line / overlapped = "
+              f"{result['iteration_ratio_b_over_a']:.2f}")
+    else:
+        ratios = ", ".join(f"{p} {b[p] / a[p]:.2f}x" for p in ("generate", "reference", "update") if a[p] > 0)
+        print(f"\nper phase, unshared / shared: {ratios}; iteration {result['iteration_ratio_b_over_a']:.2f}x")
     return 0
 
 

@@ -17,6 +17,8 @@ Pieces, in the order the RL trainer uses them:
 :class:`PolicyWithValueHead`           causal LM + ``Linear(hidden, 1)`` value head (zero init)
 :class:`ReferenceModel`                frozen copy, or the same weights with LoRA disabled
 :func:`sequence_logprobs_and_values`   one forward pass: per-token log pi(x_t | x_<t), V
+:func:`completion_outputs`             logits and values at the completion positions, each
+                                       distinct prompt computed once (its KV cache shared)
 :func:`load_policy`                    ``"tiny"`` / path / HF id -> (policy, tokenizer)
 =====================================  ===================================================
 
@@ -513,6 +515,86 @@ def sequence_logprobs_and_values(
         if values is not None:
             values = values.masked_fill(~response_mask, 0.0)
     return logprobs, values
+
+
+def distinct_rows(input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Group equal rows: ``(first, inverse)`` with ``first (U,)`` the index of one row of each
+    distinct (ids, mask) pair and ``inverse (B,)`` the group of every row, so that
+    ``input_ids[first][inverse] == input_ids``. ``U == B`` when no two rows are equal."""
+    key = torch.cat([input_ids, attention_mask.to(input_ids.dtype)], dim=1)  # (B, 2T)
+    _, inverse = torch.unique(key, dim=0, return_inverse=True)  # (B,) group ids 0..U-1
+    U = int(inverse.max()) + 1
+    rows = torch.arange(len(inverse), device=inverse.device)
+    first = torch.full((U,), len(inverse), dtype=torch.long, device=inverse.device)
+    first = first.scatter_reduce(0, inverse, rows, reduce="amin")  # (U,) lowest row of each group
+    return first, inverse
+
+
+def select_cache_rows(cache: Any, index: torch.Tensor) -> Any:
+    """The KV cache with its batch rows taken (and repeated) by ``index (B,)``; differentiable.
+
+    Works on the ``Cache`` objects of transformers (``batch_select_indices``, in place) and on
+    the legacy tuple-of-(key, value) form. Returns ``None`` for a cache it does not know (the
+    caller then runs the plain forward pass)."""
+    if hasattr(cache, "batch_select_indices"):
+        cache.batch_select_indices(index)
+        return cache
+    if isinstance(cache, tuple) and all(isinstance(layer, tuple) for layer in cache):
+        return tuple(tuple(t[index] for t in layer) for layer in cache)
+    return None
+
+
+def completion_outputs(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor, prompt_width: int,
+                       share_prompts: bool = True) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """The model's logits and values at the ``N`` positions that predict the completion tokens.
+
+    ==============  ============  =========================================================
+    argument        shape         meaning
+    ==============  ============  =========================================================
+    input_ids       (B, P+N)      prompt (left-padded) + completion (right-padded)
+    attention_mask  (B, P+N)      1 on real tokens
+    prompt_width    P             the completion starts at column P in every row
+    ==============  ============  =========================================================
+
+    Returns ``(logits (B, N, V), values (B, N) or None)``: column ``j`` is read at position
+    ``P - 1 + j`` and predicts completion token ``j`` (values: V of the state before it).
+
+    ``share_prompts``: PPO samples several completions of one prompt (G per problem). Their
+    prompt columns are equal, so the prompt is computed once per *distinct* prompt, its KV
+    cache is repeated for each of that prompt's rows, and only the completion columns are
+    computed per row:
+
+        pass 1   distinct prompts (U, P)  -> logits/values at P - 1, KV cache (U, ...)
+        pass 2   completions (B, N), attending to the repeated cache (B, ...)
+
+    Same numbers as one pass over ``(B, P+N)`` up to float rounding, gradients included
+    (they flow through the repeated cache into the shared prompt pass), for ~``(P + N) / (P/G + N)``
+    less compute when prompts are much longer than completions, as they are here.
+    Falls back to the single pass when every prompt is distinct or the cache is of a kind
+    :func:`select_cache_rows` does not know.
+    """
+    P = prompt_width
+    if share_prompts:
+        first, inverse = distinct_rows(input_ids[:, :P], attention_mask[:, :P])
+        if len(first) < len(inverse):
+            prompt_ids, prompt_mask = input_ids[first, :P], attention_mask[first, :P]  # (U, P)
+            out = model(prompt_ids, attention_mask=prompt_mask, position_ids=positions_from_mask(prompt_mask), use_cache=True)
+            cache = select_cache_rows(out.cache, inverse) if out.cache is not None else None
+            if cache is not None:
+                # positions continue each row's own count of real tokens (left padding skipped)
+                positions = positions_from_mask(attention_mask)[:, P:]  # (B, N)
+                rest = model(input_ids[:, P:], attention_mask=attention_mask, position_ids=positions, cache=cache,
+                             use_cache=True)
+                # column j predicts completion token j: the prompt's last position, then completion positions 0..N-2
+                logits = torch.cat([out.logits[inverse, -1:], rest.logits[:, :-1]], dim=1)  # (B, N, V)
+                values = None
+                if out.values is not None:
+                    values = torch.cat([out.values[inverse, -1:], rest.values[:, :-1]], dim=1)  # (B, N)
+                return logits, values
+    out = model(input_ids, attention_mask=attention_mask)
+    logits = out.logits[:, P - 1 : -1]  # (B, N, V): columns P-1 .. T-2 predict the completion tokens
+    values = out.values[:, P - 1 : -1] if out.values is not None else None  # (B, N)
+    return logits, values
 
 
 # =========================================================================== loading

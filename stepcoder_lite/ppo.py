@@ -471,20 +471,31 @@ def compute_advantages(
 
 
 def minibatches(
-    batch_size: int, minibatch_size: int, epochs: int, generator: torch.Generator | None = None
+    batch_size: int, minibatch_size: int, epochs: int, generator: torch.Generator | None = None, group_size: int = 1
 ) -> Iterator[tuple[int, torch.Tensor]]:
     """Yield ``(epoch, indices)`` for ``epochs`` passes over a batch, reshuffled every epoch.
 
     Each epoch draws one permutation of ``range(batch_size)`` from ``generator`` (seed it for
     reproducible runs) and cuts it into minibatches of ``minibatch_size``; when the size does
     not divide the batch, the last minibatch of each epoch is smaller (no sample is dropped).
+
+    ``group_size = G > 1`` keeps groups whole: rows ``[g*G, (g+1)*G)`` (the G samples of one
+    problem) always land in the same minibatch, in order. The permutation is over groups, so
+    ``batch_size`` and ``minibatch_size`` must be multiples of G. Why: the samples of a problem
+    share their prompt, which the update then computes once (``model.completion_outputs``).
     """
-    if batch_size < 1 or minibatch_size < 1 or epochs < 1:
-        raise ValueError(f"minibatches: batch_size={batch_size}, minibatch_size={minibatch_size}, epochs={epochs} must all be >= 1")
+    if batch_size < 1 or minibatch_size < 1 or epochs < 1 or group_size < 1:
+        raise ValueError(f"minibatches: batch_size={batch_size}, minibatch_size={minibatch_size}, epochs={epochs}, "
+                         f"group_size={group_size} must all be >= 1")
+    if batch_size % group_size or minibatch_size % group_size:
+        raise ValueError(f"minibatches: batch_size={batch_size} and minibatch_size={minibatch_size} must be multiples "
+                         f"of group_size={group_size} to keep groups whole")
+    G = group_size
     for epoch in range(epochs):
-        perm = torch.randperm(batch_size, generator=generator)  # (B,)
+        perm = torch.randperm(batch_size // G, generator=generator)  # (B/G,) shuffled groups (rows when G = 1)
+        rows = (perm[:, None] * G + torch.arange(G)[None, :]).reshape(-1)  # (B,) each group's rows together
         for start in range(0, batch_size, minibatch_size):
-            yield epoch, perm[start : start + minibatch_size]
+            yield epoch, rows[start : start + minibatch_size]
 
 
 # --------------------------------------------------------------------------- 6. losses

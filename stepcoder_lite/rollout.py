@@ -27,7 +27,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from stepcoder_lite.model import positions_from_mask
+from stepcoder_lite.model import PolicyOutput, distinct_rows, positions_from_mask, select_cache_rows
 from stepcoder_lite.prompts import END_OF_CODE, split_completion
 
 
@@ -160,7 +160,8 @@ def max_context(model) -> int | None:
 
 
 @torch.no_grad()  # not inference_mode: PPO later does autograd math with these tensors
-def _sample_batch(model, tokenizer, prompts, *, max_new_tokens, temperature, top_p, generator, marker) -> Rollout:
+def _sample_batch(model, tokenizer, prompts, *, max_new_tokens, temperature, top_p, generator, marker,
+                  share_prompts=True) -> Rollout:
     device = next(model.parameters()).device
     context = max_context(model) or 10**9
     if max_new_tokens >= context:
@@ -180,7 +181,7 @@ def _sample_batch(model, tokenizer, prompts, *, max_new_tokens, temperature, top
     new_tokens, new_logprobs, new_values, alive = [], [], [], []  # each a list of (B,) per step
     response_ids: list[list[int]] = [[] for _ in range(B)]
 
-    out = model(input_ids, attention_mask=attention_mask, position_ids=positions_from_mask(attention_mask), use_cache=True)
+    out = _prefill(model, input_ids, attention_mask, share_prompts)
     tables = stop_tables(tokenizer, marker, tuple(eos_token_ids(model, tokenizer)), out.logits.shape[-1])
     ends, maybe = (t.to(device) for t in tables)
     mask = attention_mask
@@ -254,6 +255,22 @@ def _sample_batch(model, tokenizer, prompts, *, max_new_tokens, temperature, top
     )
 
 
+def _prefill(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, share_prompts: bool) -> PolicyOutput:
+    """The prompts' forward pass that fills the KV cache. With ``share_prompts``, each distinct
+    prompt (G samples of a problem repeat it) is computed once and its cache rows, last logits
+    and last value are repeated for every row that holds it: same numbers, less compute."""
+    if share_prompts:
+        first, inverse = distinct_rows(input_ids, attention_mask)
+        if len(first) < len(inverse):
+            mask = attention_mask[first]  # (U, P)
+            out = model(input_ids[first], attention_mask=mask, position_ids=positions_from_mask(mask), use_cache=True)
+            cache = select_cache_rows(out.cache, inverse) if out.cache is not None else None
+            if cache is not None:
+                values = out.values[inverse, -1:] if out.values is not None else None  # (B, 1)
+                return PolicyOutput(out.logits[inverse, -1:], values, cache)  # (B, 1, V): all the loop reads
+    return model(input_ids, attention_mask=attention_mask, position_ids=positions_from_mask(attention_mask), use_cache=True)
+
+
 def sample(
     model,
     tokenizer,
@@ -266,6 +283,7 @@ def sample(
     seed: int | None = None,
     generator: torch.Generator | None = None,
     marker: str = END_OF_CODE,
+    share_prompts: bool = True,
 ) -> Rollout:
     """Sample one completion per prompt (repeat a prompt to get several).
 
@@ -281,6 +299,8 @@ def sample(
         batch_size: rows decoded together (default: all); the results are merged in order.
         seed / generator: reproducible draws (``seed`` builds a generator on the model's device).
         marker: the stop string (default :data:`~stepcoder_lite.prompts.END_OF_CODE`).
+        share_prompts: fill the KV cache once per distinct prompt and repeat it for the rows
+            that share it (repeated prompts: same draws, less compute).
     """
     if not prompts:
         raise ValueError("sample: no prompts")
@@ -295,7 +315,7 @@ def sample(
         size = batch_size or len(prompts)
         parts = [
             _sample_batch(model, tokenizer, prompts[i:i + size], max_new_tokens=max_new_tokens, temperature=temperature,
-                          top_p=top_p, generator=generator, marker=marker)
+                          top_p=top_p, generator=generator, marker=marker, share_prompts=share_prompts)
             for i in range(0, len(prompts), size)
         ]
     finally:

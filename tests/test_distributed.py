@@ -210,8 +210,13 @@ def test_refusals_come_before_any_collective(micro_config, monkeypatch):
 
     _, cfg, _ = micro_config
     two = distributed.Dist(rank=1, world_size=2, local_rank=1)
+    G = cfg.samples_per_problem
     for change, name in (({"problems_per_iteration": 3}, "problems_per_iteration=3"),
-                         ({"ppo": {**cfg.ppo.to_dict(), "minibatch_size": 5}}, "ppo.minibatch_size=5")):
+                         ({"ppo": {**cfg.ppo.to_dict(), "minibatch_size": 5}, "minibatch_by_problem": False},
+                          "ppo.minibatch_size=5"),
+                         # whole problems per minibatch: G rows fit the one-process config, not half of them per rank
+                         ({"ppo": {**cfg.ppo.to_dict(), "minibatch_size": G}, "minibatch_by_problem": True},
+                          "minibatch_by_problem")):
         uneven = TrainConfig.from_dict({**cfg.to_dict(), **change})
         with pytest.raises(RunSetupError, match=name):
             Trainer(uneven, dist=two)

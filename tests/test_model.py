@@ -17,7 +17,9 @@ from stepcoder_lite.model import (
     encode_with_offsets,
     estimate_training_memory_gb,
     TINY_MODEL_DIR,
+    completion_outputs,
     count_parameters as n_params,
+    distinct_rows,
     load_policy,
     load_tokenizer,
     resolve_model_path,
@@ -200,6 +202,65 @@ def test_sequence_logprobs_match_the_hf_loss_and_ignore_left_padding(arch, token
     padded_mask = torch.cat([torch.zeros(1, pad, dtype=torch.bool), response_mask], dim=1)
     padded_logprobs, _ = sequence_logprobs_and_values(policy, padded, padded_attention, padded_mask)
     torch.testing.assert_close(padded_logprobs[:, pad:], logprobs, rtol=1e-4, atol=1e-5)
+
+
+def _repeated_prompt_batch(tokenizer, G: int = 3):
+    """(B, P+N) rows: 2 prompts of different lengths (left-padded), G rows each, every row its
+    own completion of a different length (right-padded), problem-major like PPO's batches."""
+    prompts = [tokenizer(t, add_special_tokens=False)["input_ids"] for t in ("### Problem\nprint n\n", "### Problem\nread a and b, print a + b\n")]
+    completions = [tokenizer(t, add_special_tokens=False)["input_ids"]
+                   for t in ("print(n)", "x = 1\nprint(x)", "pass", "a, b = 1, 2", "print(a + b)\n```", "print(0)")]
+    P, N = max(map(len, prompts)), max(map(len, completions))
+    B = len(prompts) * G
+    ids = torch.full((B, P + N), tokenizer.pad_token_id)
+    mask = torch.zeros(B, P + N, dtype=torch.long)
+    response = torch.zeros(B, N, dtype=torch.bool)
+    for row in range(B):
+        prompt, completion = prompts[row // G], completions[row]
+        ids[row, P - len(prompt):P] = torch.tensor(prompt)
+        ids[row, P:P + len(completion)] = torch.tensor(completion)
+        mask[row, P - len(prompt):P + len(completion)] = 1
+        response[row, :len(completion)] = True
+    return ids, mask, response, P
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_shared_prompt_pass_equals_one_pass_with_gradients(arch, tokenizer):
+    """completion_outputs computes each distinct prompt once and repeats its KV cache: the
+    logits, values and the gradient of a loss on them equal those of one plain pass."""
+    policy = make_policy(arch, tokenizer, seed=1)
+    torch.nn.init.normal_(policy.value_head.weight, std=0.5)
+    ids, mask, response, P = _repeated_prompt_batch(tokenizer)
+    first, inverse = distinct_rows(ids[:, :P], mask[:, :P])
+    assert len(first) == 2 and torch.equal(ids[first][inverse, :P], ids[:, :P])
+
+    results = {}
+    for share in (False, True):
+        policy.zero_grad()
+        logits, values = completion_outputs(policy, ids, mask, P, share_prompts=share)
+        assert logits.shape[:2] == values.shape == response.shape
+        loss = (logits.float().logsumexp(-1)[response]).mean() + (values[response] ** 2).mean()
+        loss.backward()
+        grads = torch.cat([p.grad.flatten() for p in policy.parameters() if p.grad is not None])
+        results[share] = (logits.detach()[response], values.detach()[response], grads)
+    for plain, shared in zip(results[False], results[True]):
+        torch.testing.assert_close(shared, plain, rtol=1e-4, atol=1e-5)
+    assert results[True][2].abs().sum() > 0  # gradients reached the weights through the shared cache
+    # the reference model (no value head) takes the same path
+    ref_logits, ref_values = completion_outputs(ReferenceModel(policy), ids, mask, P)
+    assert ref_values is None
+    torch.testing.assert_close(ref_logits[response], results[True][0], rtol=1e-4, atol=1e-5)
+
+
+def test_distinct_rows_groups_equal_rows_only():
+    ids = torch.tensor([[0, 5, 6], [1, 2, 3], [0, 5, 6], [1, 2, 4], [1, 2, 3]])
+    mask = torch.tensor([[0, 1, 1], [1, 1, 1], [0, 1, 1], [1, 1, 1], [1, 1, 1]])
+    first, inverse = distinct_rows(ids, mask)
+    assert len(first) == 3 and torch.equal(ids[first][inverse], ids)
+    assert first[inverse].tolist() == [0, 1, 0, 3, 1]  # each row points at the first row equal to it
+    other_mask = mask.clone()
+    other_mask[2, 0] = 1  # same ids, different padding: a different prompt
+    assert len(distinct_rows(ids, other_mask)[0]) == 4
 
 
 def test_values_are_read_from_the_state_before_each_token(tokenizer):

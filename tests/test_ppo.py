@@ -463,6 +463,28 @@ def test_minibatches_cover_every_sample_once_per_epoch_and_are_reproducible():
         next(ppo.minibatches(0, 4, 1))
 
 
+def test_minibatches_by_group_keep_each_problems_samples_together():
+    G = 4
+    draws = list(ppo.minibatches(24, 8, 3, torch.Generator().manual_seed(3), group_size=G))
+    assert [len(i) for _, i in draws] == [8, 8, 8] * 3
+    for epoch in range(3):
+        seen = torch.cat([i for e, i in draws if e == epoch])
+        assert sorted(seen.tolist()) == list(range(24))  # every row once per epoch
+    for _, idx in draws:
+        groups = idx.reshape(-1, G)  # (groups in the minibatch, G)
+        assert torch.equal(groups, groups[:, :1] + torch.arange(G))  # whole groups, rows in order
+        assert bool((groups[:, 0] % G == 0).all())
+    assert len({tuple(i.tolist()) for _, i in draws}) > 3  # groups are reshuffled between epochs
+    # group_size 1 is the plain row shuffle, draw for draw (old runs replay unchanged)
+    plain = list(ppo.minibatches(10, 4, 2, torch.Generator().manual_seed(7)))
+    ones = list(ppo.minibatches(10, 4, 2, torch.Generator().manual_seed(7), group_size=1))
+    assert all(torch.equal(a, b) for (_, a), (_, b) in zip(plain, ones))
+    with pytest.raises(ValueError, match="multiples of group_size"):
+        next(ppo.minibatches(24, 6, 1, group_size=4))
+    with pytest.raises(ValueError, match="multiples of group_size"):
+        next(ppo.minibatches(10, 4, 1, group_size=4))
+
+
 def test_rollout_metrics():
     mask = right_padded([2, 4])
     kl = torch.tensor([[0.5, 0.5, 0, 0], [0.25, 0.25, 0.25, 0.25]])

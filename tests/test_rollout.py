@@ -158,3 +158,20 @@ def test_a_prompt_too_long_for_the_context_is_cut_on_the_left_and_flagged(tokeni
         sample(policy, tokenizer, ["x"], max_new_tokens=256)
     with pytest.raises(ValueError, match="top_p"):
         sample(policy, tokenizer, ["x"], top_p=0.0)
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_sharing_repeated_prompts_gives_the_same_rollout(arch, tokenizer):
+    """G samples of a problem repeat its prompt; the sampler fills the KV cache once per
+    distinct prompt and repeats it. Same seed: the same tokens, log-probs and values."""
+    policy = make_policy(arch, tokenizer)
+    torch.nn.init.normal_(policy.value_head.weight, std=0.5)
+    distinct = prompts_of_different_lengths()  # different lengths: left padding is exercised
+    prompts = [p for p in distinct for _ in range(3)]
+    plain = sample(policy, tokenizer, prompts, max_new_tokens=20, temperature=0.9, top_p=0.95, seed=4, share_prompts=False)
+    shared = sample(policy, tokenizer, prompts, max_new_tokens=20, temperature=0.9, top_p=0.95, seed=4, share_prompts=True)
+    check_rollout_invariants(shared)
+    assert torch.equal(shared.input_ids, plain.input_ids) and shared.completions == plain.completions
+    assert len(set(shared.completions)) > len(distinct)  # the repeats really were sampled apart
+    torch.testing.assert_close(shared.logprobs, plain.logprobs, rtol=1e-5, atol=1e-5)
+    torch.testing.assert_close(shared.values, plain.values, rtol=1e-5, atol=1e-5)
