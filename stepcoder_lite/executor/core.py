@@ -25,7 +25,9 @@ Verdicts, by precedence for one test::
     pass           ran to the end, output matches
 
 A program's verdict is its first failing test's verdict (``pass`` when all pass); with no
-tests at all it is ``no_tests`` (never a pass).
+tests at all it is ``no_tests`` (never a pass). A HumanEval-style check is one test; when its
+calls are pipelined (``checker.py``), the precedence covers the calls up to the assert that
+decided: what the program did in calls past it, which the check never makes, does not count.
 
 Coverage is never charged to the program: with ``coverage=True`` the program runs with a
 probe before each statement (~2x on the tightest loop, far less on real solutions; see
@@ -103,6 +105,10 @@ class ExecConfig:
     """Stop a program at its first failing test (the remaining tests are not run)."""
     float_tol: float = FLOAT_TOL
     """Tolerance where the expected value is a float: ``|got-exp| <= tol * max(1, |exp|)``."""
+    pipeline_checks: bool = True
+    """HumanEval-style checks: send the calls that the check's asserts will make in one message
+    (checker.py, *Pipelining*) instead of one round trip per call. Same verdicts and lines; off
+    is the reference path."""
     prelude: str = ""
     """Code run in the program's namespace before it (untraced, no line numbers shift), e.g.
     the imports the APPS+ authors' harness prepends; a test dict's ``"prelude"`` key wins."""
@@ -585,33 +591,76 @@ def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict
             msg["args"] = sandbox.encode_plain(list(spec.inputs[i]))
         except (sandbox.NotPlain, ValueError) as e:
             return TestResult(Verdict.HARNESS_ERROR, 0.0, detail=f"test {i}: arguments are not plain values: {e}")
+    if spec.mode == "check":
+        return _run_check_test(w, spec, msg, blob, cfg, limits, smap, pipeline=cfg.pipeline_checks)
+    reply = w.request(msg, timeout=limits["wall_s"] + 30, blob=blob)
+    return _judge(reply, spec, i, cfg, limits, smap, None)
+
+
+def _run_check_test(w: _Worker, spec: _TestSpec, msg: dict, blob: bytes, cfg: ExecConfig, limits: dict,
+                    smap: StatementMap | None, pipeline: bool) -> TestResult:
+    """A HumanEval-style test: the program (in the sandbox) answers calls on a socket, the
+    check code runs here (checker.py). With ``pipeline``, the check's planned calls go in one
+    message; a check that decided while the program was still running planned calls has the
+    server stop it, and is judged on what the calls up to the deciding one did -- or, where
+    the report cannot tell those apart from the rest, run again one call at a time."""
     timeout = limits["wall_s"] + 30
     outcome = None
-    if spec.mode == "check":
-        # The program (in the sandbox) answers calls on `theirs`; the check code runs here.
-        sup, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    sup, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        if not w.alive():
+            w.restart()
         try:
-            if not w.alive():
-                w.restart()
-            try:
-                w.sock.settimeout(timeout)
-                sandbox.send_msg(w.sock, msg, [theirs.fileno()], blob)
-                theirs.close()
-                sup.settimeout(timeout)  # the server kills A by then, which closes A's end
-                outcome = run_check(sup, spec.check, spec.entry_point, max_bytes=cfg.max_output_bytes + 4096)
-                reply = sandbox.recv_msg(w.sock)
-            except (OSError, ValueError):
-                reply = None
-            if reply is None:
-                w.restart()
-                reply = {"harness_error": "the fork server closed the connection"}
-        finally:
-            sup.close()
-            if theirs.fileno() != -1:
-                theirs.close()
-    else:
-        reply = w.request(msg, timeout=timeout, blob=blob)
-    return _judge(reply, spec, i, cfg, limits, smap, outcome)
+            w.sock.settimeout(timeout)
+            sandbox.send_msg(w.sock, msg, [theirs.fileno()], blob)
+            theirs.close()
+            sup.settimeout(timeout)  # the server kills A by then, which closes A's end
+            outcome = run_check(sup, spec.check, spec.entry_point, max_bytes=cfg.max_output_bytes + 4096,
+                                pipeline=pipeline, coverage=smap is not None)
+            if outcome.speculated:
+                sandbox.send_msg(w.sock, {"op": "stop"})  # A is running calls that no longer count
+            reply = sandbox.recv_msg(w.sock)
+        except (OSError, ValueError):
+            reply = None
+        if reply is None:
+            w.restart()
+            reply = {"harness_error": "the fork server closed the connection"}
+    finally:
+        sup.close()
+        if theirs.fileno() != -1:
+            theirs.close()
+    if outcome is not None and (outcome.speculated or outcome.replan):
+        if outcome.replan or _total_limit_reached(reply, limits) or (smap is not None and outcome.coverage is None):
+            # The sequential path is the definition of the right judgement: ask it.
+            return _run_check_test(w, spec, msg, blob, cfg, limits, smap, pipeline=False)
+        return _judge_speculated(reply, outcome, smap)
+    return _judge(reply, spec, 0, cfg, limits, smap, outcome)
+
+
+def _total_limit_reached(r: dict, limits: dict) -> bool:
+    """Did A reach a limit on a *total* -- CPU or wall time, bytes of output, a file's size --
+    or did the harness fail? After a check decided at some call while A ran ahead, such a
+    report cannot tell whether the calls that count had reached it: the test must run again
+    one call at a time. Anything else A did after the deciding answer (exit, crash,
+    MemoryError, our stop) happened in calls that never count."""
+    if "harness_error" in r or r.get("killed_for") in ("timeout", "output_limit"):
+        return True
+    if float(r.get("cpu_s") or 0.0) >= limits["cpu_s"] or r.get("signal") in (signal.SIGXCPU, signal.SIGXFSZ):
+        return True
+    final = r.get("final") or {}
+    return final.get("kind") == "sandbox_error" or (final.get("kind") == "exception" and final.get("errno") == 27)
+
+
+def _judge_speculated(r: dict, outcome, smap: StatementMap | None) -> TestResult:
+    """A check that decided at some call while A ran ahead: its verdict is the check's own, its
+    lines those of A's coverage bitmap as of that call (``time_s`` and the stderr tail still
+    include the calls past it, until the stop)."""
+    lines: set[int] = set()
+    if smap is not None and outcome.coverage is not None:
+        hit = [i for i in range(1, len(outcome.coverage)) if outcome.coverage[i]]
+        lines = expand_to_statements(hit, smap)
+    return TestResult(Verdict(outcome.verdict), float(r.get("cpu_s") or 0.0), r.get("stderr_tail", ""),
+                      outcome.detail, lines)
 
 
 def _judge(r: dict, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap, outcome) -> TestResult:
@@ -669,8 +718,7 @@ def _judge(r: dict, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap
     # check mode: the check code ran here (checker.py), against the program's answers
     if outcome is None:
         return result(Verdict.HARNESS_ERROR, "the check did not run")
-    verdict, why = outcome
-    return result(Verdict(verdict), why)
+    return result(Verdict(outcome.verdict), outcome.detail)
 
 
 def _signame(sig: int) -> str:

@@ -510,6 +510,8 @@ class _Server:
                 self._discard_spare()
                 return
             op = msg.get("op")
+            if op == "stop" and not fds:  # a check's stop that came after its test had ended anyway
+                continue
             try:
                 blob = None
                 if op == "test" and isinstance(msg.get("program"), dict):  # its code follows the message
@@ -603,7 +605,7 @@ class _Server:
             for fd in fds:  # the server never reads the supervisor<->A socket
                 os.close(fd)
             fds.clear()
-            report = self._supervise(pids, out_r, err_r, res_r, limits, time)
+            report = self._supervise(pids, out_r, err_r, res_r, limits, time, stoppable=mode == "check")
             report["phases"] = dict(_PHASES, reported=time.perf_counter())
         finally:
             for fd in (stdin_fd, out_w, err_w, res_w, out_r, err_r, res_r):
@@ -707,7 +709,7 @@ class _Server:
                 posix._exit(125)
         try:
             _Harness(code, cov if go["coverage"] else None, go["mode"], go, args, go["call_entry"],
-                     self.site_paths, prelude).run()
+                     self.site_paths, prelude, cov_len=int(go.get("lines", SPARE_COV_LINES)) + 1).run()
         finally:
             posix._exit(124)
 
@@ -723,7 +725,7 @@ class _Server:
         code, prelude = self.code, self.prelude or b""  # marshal bytes, forwarded as they came
         go = {"mode": mode, "fn_name": msg.get("fn_name"), "args": msg.get("args"), "limits": limits,
               "coverage": coverage, "call_entry": self.call_entry, "code_len": len(code), "prelude_len": len(prelude),
-              "reseed": self.reseed}
+              "reseed": self.reseed, "lines": self.code_lines}
         pids = [sp["pid"]]
         self.reaped = False
         try:
@@ -737,7 +739,8 @@ class _Server:
             for fd in fds:
                 os.close(fd)
             fds.clear()
-            report = self._supervise(pids, sp["out_r"], sp["err_r"], sp["res_r"], limits, time)
+            report = self._supervise(pids, sp["out_r"], sp["err_r"], sp["res_r"], limits, time,
+                                     stoppable=mode == "check")
             report["phases"] = dict(_PHASES, reported=time.perf_counter())
         finally:
             for fd in (sp["out_r"], sp["err_r"], sp["res_r"]):
@@ -806,8 +809,11 @@ class _Server:
 
     # ----------------------------------------------------------------- watching a test
 
-    def _supervise(self, pids, out_r, err_r, res_r, limits, time):
-        """Collect output under the caps until every child has exited or a limit is hit."""
+    def _supervise(self, pids, out_r, err_r, res_r, limits, time, stoppable=False):
+        """Collect output under the caps until every child has exited or a limit is hit.
+        ``stoppable`` (check mode): the supervisor may also end the test early with ``{"op":
+        "stop"}`` on our socket, once its check has decided while A was still running planned
+        calls that no longer count (``killed_for`` is then ``"stopped"``)."""
         import selectors
 
         cpu_limit = float(limits["cpu_s"])
@@ -820,6 +826,9 @@ class _Server:
         for fd in bufs:
             os.set_blocking(fd, False)
             sel.register(fd, selectors.EVENT_READ)
+        listen = self.sock.fileno() if stoppable else None
+        if listen is not None:
+            sel.register(listen, selectors.EVENT_READ)
         alive = {}
         for pid in pids:
             pfd = None
@@ -865,6 +874,11 @@ class _Server:
                         open_pipes.discard(fd)
                     if len(bufs[fd]) > caps[fd]:
                         killed_for = "output_limit"
+                elif fd == listen:  # (the supervisor sends nothing else while a test runs)
+                    sel.unregister(listen)
+                    listen = None
+                    if (recv_msg(self.sock) or {}).get("op") == "stop":
+                        killed_for = "stopped"
                 else:  # a pidfd became readable: that child exited
                     for pid, pfd in list(alive.items()):
                         if pfd == fd and reap(pid):
@@ -877,6 +891,8 @@ class _Server:
                         del alive[pid]
         wall = time.monotonic() - t0
         _PHASES["exited"] = time.perf_counter()
+        if listen is not None:  # a stop that comes from now on is read (and dropped) by serve()
+            sel.unregister(listen)
         # Kill whatever is left (the program's descendants too), then collect the rest.
         statuses.update(self._kill_everything(pids))
         for pid, pfd in alive.items():
@@ -893,8 +909,8 @@ class _Server:
                     sel.unregister(key.fd)
                     open_pipes.discard(key.fd)
         sel.close()
-        if killed_for is None and (len(bufs[out_r]) > out_cap or len(bufs[err_r]) > out_cap
-                                   or len(bufs[res_r]) > caps[res_r]):
+        if killed_for in (None, "stopped") and (len(bufs[out_r]) > out_cap or len(bufs[err_r]) > out_cap
+                                                or len(bufs[res_r]) > caps[res_r]):
             killed_for = "output_limit"
 
         status_a, ru_a = statuses.get(pids[0], (None, None))
@@ -1222,8 +1238,9 @@ class _Harness:
     """Runs the program as ``__main__`` in child A, then (call mode) calls its function, or
     (check mode) answers the supervisor's calls. Reports one final message on fd 3."""
 
-    def __init__(self, code, cov, mode, msg, args, call_entry, site_paths, prelude=None):
+    def __init__(self, code, cov, mode, msg, args, call_entry, site_paths, prelude=None, cov_len=None):
         self.code, self.cov, self.mode, self.msg, self.args = code, cov, mode, msg, args
+        self.cov_len = len(cov) if cov is not None and cov_len is None else cov_len  # bytes of ``cov`` in use
         self.prelude = prelude
         self.call_entry = call_entry
         self.site_paths = site_paths
@@ -1323,49 +1340,70 @@ class _Harness:
             return {"kind": "not_plain", "detail": str(e)[:300]}
 
     def _serve_checker(self, ns):
-        """Check mode: answer the checker's requests {get name} / {call name args} until {done}."""
+        """Check mode: answer the checker's requests until {done}: {get_many names},
+        {call name args}, and {call_many name calls}: those calls in order, each answer sent
+        as soon as it is known (see checker.py, *Pipelining*)."""
         sock = socket.socket(fileno=RPC_FD)
         while True:
             req = recv_msg(sock, max_bytes=64 << 20)
-            if req is None or req.get("op") == "done":
+            op = req.get("op") if isinstance(req, dict) else "done"
+            if op == "done":
                 return {"kind": "exit", "code": 0}
-            if req.get("op") == "get_many":
+            if op == "get_many":
                 send_msg(sock, {"names": {n: self._describe_global(ns, n) for n in req.get("names", [])}})
-                continue
-            name = req.get("name")
-            if req["op"] == "get":
-                if name not in ns:
-                    send_msg(sock, {"kind": "missing"})
-                elif isinstance(ns[name], type(sys)):
-                    send_msg(sock, {"kind": "module", "module": ns[name].__name__})
-                elif callable(ns[name]):
-                    send_msg(sock, {"kind": "callable"})
-                else:
-                    try:
-                        send_msg(sock, {"kind": "value", "value": encode_plain(ns[name])})
-                    except (NotPlain, ValueError, RecursionError) as e:
-                        send_msg(sock, {"kind": "not_plain", "detail": str(e)[:300]})
-                continue
-            if name not in ns:  # (the checker calls the entry point without asking first)
-                send_msg(sock, {"kind": "missing"})
-                continue
-            try:
-                value = ns[name](*decode_plain(req["args"]))
-            except SystemExit as e:
-                raise e
-            except BaseException as e:  # the program raised: tell the checker, keep serving
-                import traceback
+            elif op == "get":
+                send_msg(sock, self._describe_global(ns, req.get("name")))
+            elif op == "call_many":
+                self._call_many(sock, ns, req)
+            else:
+                send_msg(sock, self._answer_call(ns, req.get("name"), req["args"]))
 
-                if isinstance(e, MemoryError):
-                    raise
-                traceback.print_exception(type(e), e, e.__traceback__.tb_next if e.__traceback__ else None,
-                                          file=sys.stderr, limit=-5)
-                send_msg(sock, {"kind": "raise", "type": type(e).__name__, "detail": str(e)[:300]})
-                continue
-            try:
-                send_msg(sock, {"kind": "return", "value": encode_plain(value)})
-            except (NotPlain, ValueError, RecursionError) as e:
-                send_msg(sock, {"kind": "not_plain", "detail": str(e)[:300]})
+    def _call_many(self, sock, ns, req):
+        """Run the planned calls in order, streaming one answer per call; stop after the first
+        answer that is not a return value (the check ends there, whatever comes after). Before
+        each answer: stdout/stderr flushed, so that what the calls so far printed is in the
+        server's pipes; with coverage, the bitmap, when it changed, so that the supervisor knows
+        the lines run as of each call (calls past the deciding one must not count)."""
+        bitmap_seen = None
+        for args in req.get("calls", ()):
+            answer = self._answer_call(ns, req.get("name"), args)
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except BaseException:  # (closed by the program: _finish decides what that means)
+                    pass
+            if req.get("coverage") and self.cov is not None:
+                bitmap = self.cov[: self.cov_len]
+                if bitmap != bitmap_seen:
+                    bitmap_seen = bitmap
+                    answer["cov"] = bitmap.hex()
+            send_msg(sock, answer)
+            if answer["kind"] != "return":
+                return
+
+    @staticmethod
+    def _answer_call(ns, name, args):
+        """One call of the program's global ``name``, as the answer to send back. The program's
+        SystemExit and MemoryError end A (its final message says which); any other exception is
+        an answer."""
+        if name not in ns:  # (the checker calls the entry point without asking first)
+            return {"kind": "missing"}
+        try:
+            value = ns[name](*decode_plain(args))
+        except SystemExit as e:
+            raise e
+        except BaseException as e:  # the program raised: tell the checker, keep serving
+            import traceback
+
+            if isinstance(e, MemoryError):
+                raise
+            traceback.print_exception(type(e), e, e.__traceback__.tb_next if e.__traceback__ else None,
+                                      file=sys.stderr, limit=-5)
+            return {"kind": "raise", "type": type(e).__name__, "detail": str(e)[:300]}
+        try:
+            return {"kind": "return", "value": encode_plain(value)}
+        except (NotPlain, ValueError, RecursionError) as e:
+            return {"kind": "not_plain", "detail": str(e)[:300]}
 
     @staticmethod
     def _system_exit(e):
