@@ -244,6 +244,27 @@ def test_coverage_survives_a_kill(ex):
     assert r.verdict == Verdict.RUNTIME_ERROR and r.executed_lines == {1, 2, 3}
 
 
+def test_probes_store_into_a_list_in_shared_memory(ex):
+    # the fast path (sandbox._probe_target): CPython's specialised list store, into slots that
+    # the server reads back after the child is gone, killed or not (see the test above)
+    prog = "print(type(__stepcoder_cov__).__name__)\nif 0:\n    x = 1\ny = 2\n"
+    r = ex.run(prog, stdin_tests(("", "list")))
+    assert r.verdict == Verdict.PASS and r.executed_lines == {1, 2, 4}, r.to_dict()
+
+
+def test_coverage_slots_where_the_list_layout_is_not_usable(monkeypatch):
+    # another Python: the probes store bytes into the mapping itself (slower, same lines)
+    from stepcoder_lite.executor import sandbox
+
+    monkeypatch.setattr(sandbox, "_LIST_ITEMS_AT", 0)
+    mem = sandbox.coverage_memory(5)
+    target = sandbox._probe_target(mem, 6)
+    assert target is mem
+    target[2] = 1
+    target[5] = 1
+    assert sandbox.lines_hit(mem, 6) == [2, 5] and sandbox._bitmap(target, mem, 6) == b"\0\0\1\0\0\1"
+
+
 def test_statement_map_else_finally_elif():
     src = textwrap.dedent("""\
         try:

@@ -448,6 +448,15 @@ def test_expected_output_cannot_be_read_from_frames_or_memory(ex):
     assert "987654321987" not in r.detail.split("got")[-1]
 
 
+@pytest.mark.parametrize("tamper", ["__stepcoder_cov__.clear()", "__stepcoder_cov__.extend(range(10 ** 5))",
+                                    "del __stepcoder_cov__[:]"])
+def test_tampering_with_the_coverage_slots_only_hurts_the_program(ex, tamper):
+    # the probes' list has its items in shared memory, not the allocator's: freeing or growing
+    # it aborts the program, which is all it can reach
+    r = run(ex, f"{tamper}\nprint('clean')\n", coverage=True)
+    assert r.verdict == Verdict.RUNTIME_ERROR, r.to_dict()
+
+
 def test_object_whose_eq_always_says_true(ex):
     code = textwrap.dedent("""
         class Liar:

@@ -424,6 +424,7 @@ class _Server:
         self.seccomp = self._build_seccomp() if config.get("seccomp", True) else None
         self.layers["seccomp"] = self.seccomp is not None
         self.nproc = self._nproc_limit()
+        _list_items_offset()  # (checked once here: every child inherits the answer)
         here = os.path.dirname(os.path.abspath(__file__))
         self.site_paths = ([p for p in sys.path if p and os.path.abspath(p) != here]
                            + [p for p in config.get("paths", []) if p not in sys.path])  # a child's sys.path
@@ -579,7 +580,7 @@ class _Server:
             return self._run_on_spare(msg, fds, mode, limits, coverage, time)
         self._discard_spare()  # (a very long program) the end-of-test kill must not meet a spare
         box = self._fresh_box()
-        cov = mmap.mmap(-1, max(self.code_lines, 1) + 1) if coverage else None
+        cov = coverage_memory(max(self.code_lines, 1)) if coverage else None
         stdin_fd = self._stdin_fd(msg.get("stdin", "") if mode == "stdin" else "")
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
@@ -617,8 +618,7 @@ class _Server:
             if not self.reaped:
                 self._kill_everything(pids)
         if cov is not None:
-            data = cov[:]
-            report["lines"] = [i for i in range(1, len(data)) if data[i]]
+            report["lines"] = lines_hit(cov, max(self.code_lines, 1) + 1)
             cov.close()
         return report
 
@@ -639,7 +639,7 @@ class _Server:
         err_r, err_w = os.pipe()
         res_r, res_w = os.pipe()
         ctrl, ctrl_child = socket.socketpair()
-        cov = mmap.mmap(-1, SPARE_COV_LINES + 1)
+        cov = coverage_memory(SPARE_COV_LINES)
         gc.freeze()
         pid = _fork()
         if pid == 0:  # ---------------- the spare child
@@ -751,8 +751,7 @@ class _Server:
             if not self.reaped:
                 self._kill_everything(pids)
         if coverage:
-            data = sp["cov"][: self.code_lines + 1]
-            report["lines"] = [i for i in range(1, len(data)) if data[i]]
+            report["lines"] = lines_hit(sp["cov"], self.code_lines + 1)
         sp["cov"].close()
         return report
 
@@ -1170,14 +1169,94 @@ class _Server:
 
 COV_NAME = "__stepcoder_cov__"
 
+# Where the probes write. A probe, ``__stepcoder_cov__[LINE] = 1``, runs before every statement,
+# so its store *is* the cost of coverage. Into an mmap it is a generic item store (index and
+# value each converted through C calls): the densest loop ran ~2x slower. Into a ``list``,
+# CPython (3.11+) runs a specialised instruction that swaps one pointer: ~1.2x. So the probes
+# write into a list whose item array is the test's shared mapping -- what they recorded still
+# survives a kill, as with a plain mmap -- filled with pointers to the int ``0``; the server
+# (the same interpreter image: ``0`` is at the same address) reads each slot back as a
+# pointer: still ``0``, or the line ran. Where the list layout is not the one checked below
+# (another Python), the probes write bytes into the mmap itself. (A program that resizes or
+# frees ``__stepcoder_cov__`` only crashes itself: the array is not the allocator's.)
+_LIST_ITEMS_AT = None  # byte offset of a list's item-array pointer (ob_item); 0: not usable
+
+
+def _list_items_offset():
+    """Offset of ``ob_item`` in CPython's list object, checked on a live list; 0 if not usable."""
+    global _LIST_ITEMS_AT
+    if _LIST_ITEMS_AT is None:
+        _LIST_ITEMS_AT = 0
+        try:
+            import ctypes
+
+            word = ctypes.sizeof(ctypes.c_void_p)
+            a, b = object(), object()
+            probe = [a, b]
+            at = 3 * word  # after ob_refcnt, ob_type, ob_size
+            if (sys.implementation.name == "cpython" and ctypes.c_ssize_t.from_address(id(probe) + 2 * word).value == 2):
+                items = (ctypes.c_void_p * 2).from_address(ctypes.c_void_p.from_address(id(probe) + at).value)
+                if (items[0], items[1]) == (id(a), id(b)):
+                    _LIST_ITEMS_AT = at
+        except Exception:
+            pass
+    return _LIST_ITEMS_AT
+
+
+def _slot_bytes():
+    """Bytes per line in a coverage mapping: a pointer (list probes) or one byte."""
+    return struct.calcsize("P") if _list_items_offset() else 1
+
+
+def coverage_memory(lines):
+    """The shared mapping for a program of ``lines`` lines (slot 0 unused)."""
+    import mmap
+
+    return mmap.mmap(-1, (lines + 1) * _slot_bytes())
+
+
+def _probe_target(mem, n):
+    """In the child: the object the probes store into, for lines ``1..n-1`` of ``mem``."""
+    at = _list_items_offset()
+    if not at:
+        return mem
+    import ctypes
+
+    zero = 0
+    mem[: n * _slot_bytes()] = struct.pack("@P", id(zero)) * n  # n pointers to the int 0
+    target = [zero] * n
+    # point the list at the shared slots. Its own array is left allocated, with the n references
+    # it holds to 0: they stand for the n pointers now in the slots (a probe's store drops one).
+    ctypes.c_void_p.from_address(id(target) + at).value = ctypes.addressof(ctypes.c_char.from_buffer(mem))
+    return target
+
+
+def lines_hit(mem, n):
+    """In the server, once the child is gone: the lines ``1..n-1`` whose probe ran."""
+    if not _list_items_offset():
+        data = mem[:n]
+        return [i for i in range(1, len(data)) if data[i]]
+    with memoryview(mem) as view, view[: n * _slot_bytes()].cast("P") as slots:
+        untouched = (0, id(0))  # (0: the child died before it filled them)
+        return [i for i in range(1, n) if slots[i] not in untouched]
+
+
+def _bitmap(target, mem, n):
+    """In the child: one byte per line, 1 where the probe ran (what a check's answers carry)."""
+    if isinstance(target, list):
+        zero = 0
+        return bytes([slot is not zero for slot in target[:n]])
+    return mem[:n]
+
 
 def instrument_for_coverage(source, tree=None):
     """Compile ``source`` with a probe ``__stepcoder_cov__[LINE] = 1`` before every statement.
 
-    ``__stepcoder_cov__`` is the test's shared bitmap (an mmap, so what was recorded survives
-    the process being killed), put in ``builtins`` by the harness. A probe costs one global
-    load and one item store each time its statement starts -- about 2x on the tightest loop,
-    against ~9x for a ``sys.settrace`` line tracer -- and needs no tracer in any thread.
+    ``__stepcoder_cov__`` is the test's slots in shared memory (so what was recorded survives
+    the process being killed; see :func:`_probe_target`), put in ``builtins`` by the harness. A
+    probe costs one global load and one list item store each time its statement starts --
+    about 1.2-1.5x on the tightest loop, against ~9x for a ``sys.settrace`` line tracer -- and
+    needs no tracer in any thread.
     Probes carry their statement's line number, so tracebacks are unchanged. A leading
     docstring and ``from __future__`` imports stay first; their lines are probed after them.
     ``tree``: ``source`` already parsed (it is modified in place).
@@ -1240,7 +1319,8 @@ class _Harness:
 
     def __init__(self, code, cov, mode, msg, args, call_entry, site_paths, prelude=None, cov_len=None):
         self.code, self.cov, self.mode, self.msg, self.args = code, cov, mode, msg, args
-        self.cov_len = len(cov) if cov is not None and cov_len is None else cov_len  # bytes of ``cov`` in use
+        self.cov_len = len(cov) // _slot_bytes() if cov is not None and cov_len is None else cov_len  # lines + 1
+        self.probes = None  # what the probes store into (coverage on): see _probe_target
         self.prelude = prelude
         self.call_entry = call_entry
         self.site_paths = site_paths
@@ -1291,7 +1371,7 @@ class _Harness:
             if self.prelude is not None:
                 exec(self.prelude, ns)
             if self.cov is not None:
-                builtins.__stepcoder_cov__ = self.cov  # what the probes write to
+                self.probes = builtins.__stepcoder_cov__ = _probe_target(self.cov, self.cov_len)
             exec(self.code, ns)
             if self.mode == "stdin":
                 fn = ns.get(self.call_entry) if self.call_entry else None
@@ -1364,7 +1444,7 @@ class _Harness:
         each answer: stdout/stderr flushed, so that what the calls so far printed is in the
         server's pipes; with coverage, the bitmap, when it changed, so that the supervisor knows
         the lines run as of each call (calls past the deciding one must not count)."""
-        bitmap_seen = None
+        slots_seen = None
         for args in req.get("calls", ()):
             answer = self._answer_call(ns, req.get("name"), args)
             for stream in (sys.stdout, sys.stderr):
@@ -1372,11 +1452,11 @@ class _Harness:
                     stream.flush()
                 except BaseException:  # (closed by the program: _finish decides what that means)
                     pass
-            if req.get("coverage") and self.cov is not None:
-                bitmap = self.cov[: self.cov_len]
-                if bitmap != bitmap_seen:
-                    bitmap_seen = bitmap
-                    answer["cov"] = bitmap.hex()
+            if req.get("coverage") and self.probes is not None:
+                slots = self.cov[: self.cov_len * _slot_bytes()]
+                if slots != slots_seen:
+                    slots_seen = slots
+                    answer["cov"] = _bitmap(self.probes, self.cov, self.cov_len).hex()
             send_msg(sock, answer)
             if answer["kind"] != "return":
                 return
