@@ -258,8 +258,7 @@ class _Channel:
 
     def send(self, *reqs: dict) -> None:
         """Send requests in one write (A reads them in order)."""
-        data = b"".join(struct.pack(">I", len(b)) + b for b in
-                        (json.dumps(r, separators=(",", ":")).encode("utf-8") for r in reqs))
+        data = b"".join(struct.pack(">I", len(b)) + b for b in (sandbox.compact_json(r).encode("utf-8") for r in reqs))
         try:
             self.sock.sendall(data)
         except OSError:

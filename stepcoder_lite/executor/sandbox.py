@@ -78,11 +78,15 @@ from __future__ import annotations
 
 import gc
 import json
+import marshal
 import math
+import mmap
 import os
+import select
 import socket
 import struct
 import sys
+import time
 
 # --------------------------------------------------------------------------- plain values
 
@@ -153,9 +157,14 @@ def _to_plain(x, depth=0, active=None):
     raise NotPlain("a value of type %s.%s is not a plain value" % (mod, t.__qualname__))
 
 
+# One encoder each, built once: json.dumps with options builds a new JSONEncoder per call.
+_json_plain = json.JSONEncoder(allow_nan=False, separators=(",", ":")).encode
+compact_json = json.JSONEncoder(separators=(",", ":")).encode
+
+
 def encode_plain(x) -> str:
     """``x`` as a JSON string of tagged plain data (raises :class:`NotPlain`)."""
-    return json.dumps(_to_plain(x), allow_nan=False, separators=(",", ":"))
+    return _json_plain(_to_plain(x))
 
 
 def _from_plain(d, depth=0):
@@ -203,7 +212,7 @@ def decode_plain(s):
 def send_msg(sock, obj, fds=(), extra=b""):
     """One length-prefixed JSON message (optionally carrying file descriptors), then ``extra``:
     raw bytes that the message announces, in the same write (one wake-up of the reader)."""
-    data = json.dumps(obj, separators=(",", ":")).encode("utf-8")
+    data = compact_json(obj).encode("utf-8")
     header = struct.pack(">I", len(data))
     if fds:
         socket.send_fds(sock, [header], list(fds))
@@ -315,6 +324,8 @@ PRELOAD = (
 # numpy is deliberately not preloaded: it would double the server's size, and fork and exit
 # cost grow with it on every test; the few programs that import numpy pay for it themselves.
 
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 # perf_counter() timestamps of one test (CLOCK_MONOTONIC: comparable across processes):
 # fork (server), child / sandboxed / ran (child, before reporting), exited / reported (server).
@@ -560,9 +571,6 @@ class _Server:
     # ----------------------------------------------------------------- one test
 
     def run_test(self, msg, fds, blob=None):
-        import mmap
-        import time
-
         coverage = bool(msg.get("coverage"))
         if "program" in msg:  # a new program comes with its first test
             self.loaded = False
@@ -629,8 +637,6 @@ class _Server:
         enters the sandbox (process group, box, fds, uid, no_new_privs, Landlock, seccomp) and
         waits for its test on a control socket. The fork and the sandbox set-up leave the
         critical path; what remains there is one message."""
-        import mmap
-
         if getattr(self, "spare", None) is not None or not self.cfg.get("prefork", True):
             return
         box = self._fresh_box()
@@ -670,8 +676,6 @@ class _Server:
         sp["cov"].close()
 
     def _spare_child(self, box, stdin_fd, out_w, err_w, res_w, ctrl_child, cov):
-        import marshal
-
         try:
             plan = {0: stdin_fd, 1: out_w, 2: err_w, RESULT_FD: res_w, CTRL_FD: ctrl_child.fileno()}
             _place_fds(plan)
@@ -685,7 +689,7 @@ class _Server:
         import posix
 
         try:
-            ctrl = socket.socket(fileno=CTRL_FD)
+            ctrl = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0, CTRL_FD)
             go, fds = recv_msg(ctrl, with_fds=True)
             if go is None:  # the server discarded us
                 posix._exit(0)
@@ -698,8 +702,6 @@ class _Server:
             self._apply_limits(go["limits"])
             if go.get("reseed"):
                 _reseed_random()
-            import time
-
             _PHASES["child"] = _PHASES["sandboxed"] = time.perf_counter()
             args = decode_plain(go["args"]) if go["mode"] == "call" else None
         except BaseException as e:
@@ -813,28 +815,26 @@ class _Server:
         ``stoppable`` (check mode): the supervisor may also end the test early with ``{"op":
         "stop"}`` on our socket, once its check has decided while A was still running planned
         calls that no longer count (``killed_for`` is then ``"stopped"``)."""
-        import selectors
-
         cpu_limit = float(limits["cpu_s"])
         wall_limit = float(limits["wall_s"])
         out_cap = int(limits["output_bytes"])
         t0 = time.monotonic()
-        sel = selectors.DefaultSelector()
+        sel = select.poll()  # (hang-ups are always reported)
         bufs = {out_r: bytearray(), err_r: bytearray(), res_r: bytearray()}
         caps = {out_r: out_cap, err_r: out_cap, res_r: out_cap + 4096}
         for fd in bufs:
             os.set_blocking(fd, False)
-            sel.register(fd, selectors.EVENT_READ)
+            sel.register(fd, select.POLLIN)
         listen = self.sock.fileno() if stoppable else None
         if listen is not None:
-            sel.register(listen, selectors.EVENT_READ)
+            sel.register(listen, select.POLLIN)
         alive = {}
         for pid in pids:
             pfd = None
             if hasattr(os, "pidfd_open"):
                 try:
                     pfd = os.pidfd_open(pid)
-                    sel.register(pfd, selectors.EVENT_READ)
+                    sel.register(pfd, select.POLLIN)
                 except OSError:
                     pfd = None
             alive[pid] = pfd
@@ -842,7 +842,7 @@ class _Server:
         killed_for = None  # "timeout" | "output_limit"
         cpu_seen = 0.0
         open_pipes = set(bufs)
-        ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        ticks = _CLOCK_TICKS
 
         def reap(pid):
             """Exited? Leave the zombie in place (its pid and group stay ours) until the end."""
@@ -865,8 +865,7 @@ class _Server:
             wait = min(wall_limit - elapsed, 0.02 if elapsed >= cpu_limit else cpu_limit - elapsed + 0.001)
             if any(p is None for p in alive.values()):
                 wait = min(wait, 0.005)
-            for key, _ in sel.select(timeout=max(wait, 0.001)):
-                fd = key.fd
+            for fd, _ in sel.poll(max(wait, 0.001) * 1000):
                 if fd in bufs:
                     if not self._drain(fd, bufs[fd], caps[fd]):
                         sel.unregister(fd)
@@ -898,16 +897,15 @@ class _Server:
             if pfd is not None:
                 try:
                     sel.unregister(pfd)
-                except (KeyError, ValueError):
+                except KeyError:
                     pass
                 os.close(pfd)
         deadline = time.monotonic() + 0.5
         while open_pipes and time.monotonic() < deadline:
-            for key, _ in sel.select(timeout=0.05):
-                if not self._drain(key.fd, bufs[key.fd], caps[key.fd]):
-                    sel.unregister(key.fd)
-                    open_pipes.discard(key.fd)
-        sel.close()
+            for fd, _ in sel.poll(50):
+                if not self._drain(fd, bufs[fd], caps[fd]):
+                    sel.unregister(fd)
+                    open_pipes.discard(fd)
         if killed_for in (None, "stopped") and (len(bufs[out_r]) > out_cap or len(bufs[err_r]) > out_cap
                                                 or len(bufs[res_r]) > caps[res_r]):
             killed_for = "output_limit"
@@ -1023,13 +1021,11 @@ class _Server:
 
     @staticmethod
     def _children():
+        """Our children's pids (the server is single-threaded: its one task lists them all)."""
         me = os.getpid()
         try:
-            kids = []
-            for tid in os.listdir("/proc/%d/task" % me):
-                with open("/proc/%d/task/%s/children" % (me, tid)) as f:
-                    kids.extend(int(p) for p in f.read().split())
-            return kids
+            with open("/proc/%d/task/%d/children" % (me, me), "rb") as f:
+                return [int(p) for p in f.read().split()]
         except OSError:
             return []
 
@@ -1141,8 +1137,6 @@ class _Server:
             if rpc_fd is not None:
                 plan[RPC_FD] = rpc_fd
             _place_fds(plan)
-            import time
-
             _PHASES["child"] = time.perf_counter()
             self._enter_sandbox(box, limits, list(plan))
             _PHASES["sandboxed"] = time.perf_counter()
@@ -1152,8 +1146,6 @@ class _Server:
                 os.write(RESULT_FD, EXIT_MARK + json.dumps({"kind": "sandbox_error", "detail": str(e)}).encode())
             finally:
                 os._exit(125)
-        import marshal
-
         try:
             code = marshal.loads(self.code)
             prelude = marshal.loads(self.prelude) if self.prelude else None
@@ -1210,8 +1202,6 @@ def _slot_bytes():
 
 def coverage_memory(lines):
     """The shared mapping for a program of ``lines`` lines (slot 0 unused)."""
-    import mmap
-
     return mmap.mmap(-1, (lines + 1) * _slot_bytes())
 
 
@@ -1344,9 +1334,9 @@ class _Harness:
         sys.path[:] = self.site_paths  # (the server's path without this file's folder, + site-packages)
         sys.argv = [PROGRAM_FILENAME]
         real_exit = os._exit
-        import signal
+        import _signal  # (signal.signal wraps this one in enum conversions)
 
-        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # a file over the size limit ends the program
+        _signal.signal(_signal.SIGXFSZ, _signal.SIG_DFL)  # a file over the size limit ends the program
 
         builtins.exit, builtins.quit = _Quitter("exit"), _Quitter("quit")
 
@@ -1423,7 +1413,7 @@ class _Harness:
         """Check mode: answer the checker's requests until {done}: {get_many names},
         {call name args}, and {call_many name calls}: those calls in order, each answer sent
         as soon as it is known (see checker.py, *Pipelining*)."""
-        sock = socket.socket(fileno=RPC_FD)
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0, RPC_FD)
         while True:
             req = recv_msg(sock, max_bytes=64 << 20)
             op = req.get("op") if isinstance(req, dict) else "done"
@@ -1531,11 +1521,9 @@ class _Harness:
             code = 0
         final["code"] = code
         try:
-            import time
-
             _PHASES["ran"] = time.perf_counter()
             final["phases"] = _PHASES
-            data = EXIT_MARK + json.dumps(final).encode("utf-8")
+            data = EXIT_MARK + compact_json(final).encode("utf-8")
             view = memoryview(data)
             while view:
                 view = view[os.write(RESULT_FD, view):]
