@@ -115,8 +115,15 @@ def free_names(tree: ast.AST) -> set[str]:
 
 
 @lru_cache(maxsize=512)
+def _parsed(check_code: str) -> ast.Module:
+    """The check code's tree, parsed once for :func:`_compiled` and :func:`pipeline_plan`
+    (neither modifies it). Raises SyntaxError."""
+    return ast.parse(check_code)
+
+
+@lru_cache(maxsize=512)
 def _compiled(check_code: str):
-    tree = ast.parse(check_code)
+    tree = _parsed(check_code)
     return compile(tree, "<check>", "exec"), frozenset(free_names(tree))
 
 
@@ -181,7 +188,7 @@ def pipeline_plan(check_code: str, entry_point: str) -> Plan | None:
     else named ``check``, the entry point never named (the proxy is reachable only through the
     parameter) and no ``yield``/``await`` in ``check``."""
     try:
-        tree = ast.parse(check_code)
+        tree = _parsed(check_code)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "check"]
@@ -231,12 +238,14 @@ def _private_random(seed: int) -> types.ModuleType:
 
 
 def _builtins_with_private_random(seed: int) -> dict:
-    private = _private_random(seed)
+    private = []  # made on the check's first `import random` (most checks have none)
     real_import = builtins.__import__
 
     def _import(name, globals=None, locals=None, fromlist=(), level=0):
         if name == "random" and level == 0:
-            return private
+            if not private:
+                private.append(_private_random(seed))
+            return private[0]
         return real_import(name, globals, locals, fromlist, level)
 
     b = dict(vars(builtins))

@@ -59,6 +59,20 @@ def statement_map(source: str, tree: ast.Module | None = None) -> StatementMap:
         """Line of the first ':' at bracket depth 0 after the statement's start. Only the header
         is tokenized (lazily, from the statement's first column), not the whole program."""
         first = node.lineno
+        # The usual header, `for x in xs:`, ends on its own line: found by a scan of that line,
+        # up to a quote, a comment or a line continuation (then the tokenizer decides).
+        depth = 0
+        text = lines[first - 1]
+        for k in range(node.col_offset, len(text)):
+            ch = text[k]
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                depth -= 1
+            elif ch == ":" and depth == 0 and text[k + 1: k + 2] != "=":
+                return first
+            elif ch in "'\"#\\":
+                break
 
         def readline_from():
             yield lines[first - 1][node.col_offset:] + "\n"

@@ -1282,11 +1282,17 @@ def instrument_for_coverage(source, tree=None):
             out.extend(late)
         return out
 
-    for node in ast.walk(tree):
+    def instrument(node):  # statements only: no expression can hold a statement
         for name in ("body", "orelse", "finalbody"):
             stmts = getattr(node, name, None)
             if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
+                for st in stmts:
+                    instrument(st)
                 setattr(node, name, block(stmts))
+        for part in getattr(node, "handlers", None) or getattr(node, "cases", None) or ():
+            instrument(part)  # an except clause, a match case: their bodies
+
+    instrument(tree)
     return compile(tree, PROGRAM_FILENAME, "exec", dont_inherit=True)
 
 
