@@ -143,6 +143,9 @@ def summarize(problems: Sequence[Any], results_per_problem: Sequence[Sequence[An
          "pass@1", "pass@k" for each k in ks,     mean over problems of the unbiased estimate
          "sample_pass_rate",                      passing samples / all samples
          "by_difficulty": {difficulty: {"n_problems", "n_samples", "pass@k"...}},
+         "by_holdout": {rule: {...}}              only when problems carry meta["holdout"]
+                                                  (the families' held-out splits: "params" =
+                                                  unseen literals, "pair" = unseen wording)
          "errors": {syntax_error, runtime_error, wrong_answer, timeout, other},
                                                   fractions of ALL samples (with
                                                   sample_pass_rate they sum to 1)
@@ -157,6 +160,7 @@ def summarize(problems: Sequence[Any], results_per_problem: Sequence[Sequence[An
     c = np.zeros(len(problems), dtype=np.int64)
     verdicts: list[str] = []
     difficulty: list[str] = []
+    holdout: list[str | None] = []
     for p, (problem, results) in enumerate(zip(problems, results_per_problem)):
         pid = getattr(problem, "id", f"#{p}")
         if len(results) < ks[-1]:
@@ -165,6 +169,7 @@ def summarize(problems: Sequence[Any], results_per_problem: Sequence[Sequence[An
         n[p], c[p] = len(these), sum(v == "pass" for v in these)
         verdicts += these
         difficulty.append(str(getattr(problem, "difficulty", None) or "unknown"))
+        holdout.append((getattr(problem, "meta", None) or {}).get("holdout"))
 
     out: dict[str, Any] = {"n_problems": len(problems), "n_samples": int(n.sum())}
     out.update(_pass_at_ks(n, c, ks))
@@ -174,6 +179,11 @@ def summarize(problems: Sequence[Any], results_per_problem: Sequence[Sequence[An
     for level in levels:
         rows = np.array([d == level for d in difficulty])
         out["by_difficulty"][level] = {"n_problems": int(rows.sum()), "n_samples": int(n[rows].sum()), **_pass_at_ks(n[rows], c[rows], ks)}
+    if any(h is not None for h in holdout):
+        out["by_holdout"] = {}
+        for rule in sorted({str(h) for h in holdout}):
+            rows = np.array([str(h) == rule for h in holdout])
+            out["by_holdout"][rule] = {"n_problems": int(rows.sum()), "n_samples": int(n[rows].sum()), **_pass_at_ks(n[rows], c[rows], ks)}
     out["errors"] = _buckets(verdicts)
     counts = Counter(verdicts)
     out["verdicts"] = {v: counts[v] for v in VERDICTS}
@@ -189,6 +199,8 @@ def format_summary(summary: Mapping[str, Any]) -> str:
     lines.append(f"{'all':>14}" + "".join(f"{100 * summary[k]:9.1f}" for k in ks) + f"{summary['n_problems']:>10}")
     for level, row in summary["by_difficulty"].items():
         lines.append(f"{level:>14}" + "".join(f"{100 * row[k]:9.1f}" for k in ks) + f"{row['n_problems']:>10}")
+    for rule, row in summary.get("by_holdout", {}).items():
+        lines.append(f"{'held out: ' + rule:>14}" + "".join(f"{100 * row[k]:9.1f}" for k in ks) + f"{row['n_problems']:>10}")
     errors = ", ".join(f"{name} {100 * frac:.1f}%" for name, frac in summary["errors"].items())
     lines.append(f"samples: pass {100 * summary['sample_pass_rate']:.1f}%, {errors}")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ import sys
 from dataclasses import dataclass
 from enum import Enum
 from math import comb
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -117,3 +118,14 @@ def test_evaluate_does_not_import_torch():
 
     code = "import sys, stepcoder_lite.evaluate; assert 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_summarize_splits_families_held_out_problems_by_rule():
+    problems = [SimpleNamespace(id=str(i), difficulty="introductory", meta={"holdout": rule})
+                for i, rule in enumerate(["params", "params", "pair", "params"])]
+    s = summarize(problems, [["pass"], ["wrong_answer"], ["pass"], ["pass"]])
+    assert s["by_holdout"] == {"pair": {"n_problems": 1, "n_samples": 1, "pass@1": 1.0},
+                               "params": {"n_problems": 3, "n_samples": 3, "pass@1": pytest.approx(2 / 3)}}
+    plain = summarize([problem("a", "introductory")], [["pass"]])
+    assert "by_holdout" not in plain  # only sets that say how their problems were held out
+    assert "held out: params" in format_summary(s) and "held out" not in format_summary(plain)
