@@ -328,13 +328,12 @@ def test_lora_reference_is_the_same_weights_with_adapters_disabled(tmp_path, arc
     assert (pol1 - ref1).abs().max() > 1e-3
     # the shared-prompt pass (PPO's G samples per prompt) sees the adapters, and the reference does not
     rows, rows_mask, response, P = _repeated_prompt_batch(tokenizer, G=2)
-    for model in (policy, reference):
-        shared, _ = completion_outputs(model, rows, rows_mask, P, share_prompts=True)
-        plain, _ = completion_outputs(model, rows, rows_mask, P, share_prompts=False)
-        torch.testing.assert_close(shared[response], plain[response], rtol=1e-4, atol=1e-5)
-    pol_shared = completion_outputs(policy, rows, rows_mask, P)[0][response]
-    ref_shared = completion_outputs(reference, rows, rows_mask, P)[0][response]
-    assert (pol_shared - ref_shared).abs().max() > 1e-3
+    shared = {}
+    for name, model in (("policy", policy), ("reference", reference)):
+        shared[name] = completion_outputs(model, rows, rows_mask, P, share_prompts=True)[0][response]
+        plain = completion_outputs(model, rows, rows_mask, P, share_prompts=False)[0][response]
+        torch.testing.assert_close(shared[name], plain, rtol=1e-4, atol=1e-5)
+    assert (shared["policy"] - shared["reference"]).abs().max() > 1e-3
     # saving a LoRA policy writes adapters; loading restores the same function
     save_policy(policy, tokenizer, tmp_path / "lora")
     reloaded, _ = load_policy(str(tmp_path / "lora"), device="cpu")
