@@ -324,3 +324,114 @@ def test_readme_documents_every_family_and_the_current_counts(sizes):
     assert f"train {s['per_split']['train']}, valid {s['per_split']['valid']}, test {s['per_split']['test']}" in readme
     for f in FAMILIES:
         assert f"| `{f.name}` |" in readme, f"{f.name} missing from data/families/README.md"
+
+
+# --------------------------------------------------------------------------- declared mistakes
+
+
+class _Hang(Exception):
+    pass
+
+
+def _fails_a_test(code: str, p: Problem) -> bool:
+    """Run a mistaken program on the problem's tests in-process (it is our own code, edited in
+    one place); a runtime error or a 1 s hang counts as failing."""
+    import signal
+
+    def alarm(*_):
+        raise _Hang
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    try:
+        compiled = compile(code, "<mistake>", "exec")
+        for stdin, expected in zip(p.inputs, p.outputs):
+            signal.setitimer(signal.ITIMER_REAL, 1.0)
+            try:
+                got = run_reference(compiled, stdin)
+            except Exception:
+                return True
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            if got.split() != expected.split():
+                return True
+        return False
+    except _Hang:
+        return True
+    finally:
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_every_family_declares_one_to_three_mistakes_of_known_kinds():
+    from stepcoder_lite.data.families.mistakes import KINDS, parse_mistake
+
+    for f in FAMILIES:
+        assert 1 <= len(f.mistakes) <= 3, f"{f.name}: {f.mistakes}"
+        assert len(set(f.mistakes)) == len(f.mistakes)
+        assert all(parse_mistake(m)[0] in KINDS for m in f.mistakes)
+    with pytest.raises(ValueError, match="at most 3"):
+        Family(**{**_family_kwargs(FAMILIES[0]), "mistakes": ("init:0",) * 4})
+    with pytest.raises(ValueError, match="kind must be one of"):
+        Family(**{**_family_kwargs(FAMILIES[0]), "mistakes": ("typo:0",)})
+
+
+def _family_kwargs(f: Family) -> dict:
+    import dataclasses
+
+    return {field.name: getattr(f, field.name) for field in dataclasses.fields(f)}
+
+
+def test_every_declared_mistake_parses_and_fails_a_test_of_every_problem(problems):
+    """The promise the corpus rests on: a mistaken solution is never secretly right. Each
+    declared mistake alone, and all of a family's mistakes together, on every problem."""
+    for p in problems:
+        f = FAMILY_BY_NAME[p.meta["family"]]
+        for chosen in [(m,) for m in f.mistakes] + [f.mistakes]:
+            code = f.mistaken_solution(p.meta["params"], chosen)
+            ast.parse(code)
+            assert code != p.solutions[0]
+            assert _fails_a_test(code, p), f"{p.id}: mistake {chosen} passes every test"
+
+
+def test_a_mistake_is_a_small_edit_that_keeps_the_rest_of_the_program():
+    """Only the mistaken lines differ (same quotes, spacing, names), so the only thing a model
+    can learn from a mistaken solution is the mistake."""
+    import difflib
+
+    from stepcoder_lite.data.families.mistakes import apply_mistake
+
+    f = FAMILY_BY_NAME["filter_print"]
+    right = f.solution({"op": "ge", "t": 3, "word": "NONE"})
+    assert apply_mistake(right, "strict:0") == right.replace("x >= 3", "x > 3")
+    swapped = apply_mistake(right, "swap:0")
+    assert swapped.endswith('if len(b) == 0:\n    print(*b)\nelse:\n    print("NONE")\n')
+    dropped = apply_mistake(right, "no_case:0")
+    assert dropped.endswith("        b.append(x)\nprint(*b)\n")
+    assert apply_mistake("c = 0\nb = a[0]\n", "init:0") == "c = 1\nb = a[0]\n"
+    assert apply_mistake("c = 0\nb = a[0]\n", "init:1") == "c = 0\nb = 0\n"
+    assert apply_mistake("for i in range(n - 1):\n    pass\n", "range_end:0") == "for i in range(n - 2):\n    pass\n"
+    assert apply_mistake("for i in range(1, n + 1):\n    pass\n", "range_end:0") == "for i in range(1, n):\n    pass\n"
+    assert apply_mistake("for x in a:\n    pass\n", "skip_first:0") == "for x in a[1:]:\n    pass\n"
+    assert apply_mistake("x = 1\n", "strict:0") is None  # no such site
+    for f in FAMILIES:
+        for m in f.mistakes:
+            right = f.solution(f.params[0])
+            changed = [d for d in difflib.ndiff(right.splitlines(), f.mistaken_solution(f.params[0], (m,)).splitlines())
+                       if d[:1] in "+-"]
+            assert 1 <= len(changed) <= 8, (f.name, m, changed)
+
+
+def test_corpus_mixes_mistakes_in_at_the_rate_and_keeps_them_fixed_per_problem(problems):
+    from stepcoder_lite.data.families import corpus_solution
+
+    train = [p for p in problems if p.split == "train"]
+    drawn = [corpus_solution(p, 0.6) for p in train]
+    share = sum(bool(m) for _, m in drawn) / len(train)
+    assert 0.55 <= share <= 0.65, share
+    assert all(len(m) <= 1 for _, m in drawn)
+    assert drawn == [corpus_solution(p, 0.6) for p in train]  # one fixed corpus: same every epoch
+    assert all(code == p.solutions[0] for p, (code, m) in zip(train, drawn) if not m)
+    assert all(corpus_solution(p, 0.0) == (p.solutions[0], ()) for p in train[:50])
+    three = [corpus_solution(p, 1.0, per_solution=3) for p in train]
+    assert all(len(m) == len(FAMILY_BY_NAME[p.meta["family"]].mistakes) for p, (_, m) in zip(train, three))
+    with pytest.raises(ValueError, match="mistake_rate"):
+        corpus_solution(train[0], 1.5)

@@ -68,7 +68,8 @@ from stepcoder_lite.data.families import arrays, numbers, text
 from stepcoder_lite.data.families.base import OPS, Family, run_reference
 from stepcoder_lite.data.problem import Problem
 
-__all__ = ["FAMILIES", "FAMILY_BY_NAME", "Family", "OPS", "SPLITS", "build", "run_reference", "split_table", "summary"]
+__all__ = ["FAMILIES", "FAMILY_BY_NAME", "Family", "OPS", "SPLITS", "build", "corpus_solution", "run_reference",
+           "split_table", "summary"]
 
 SPLIT_SEED = 0
 HOLDOUT_PARAM_FRAC = 0.08
@@ -192,6 +193,34 @@ def build(split: str | None = None, seed: int = 0) -> list[Problem]:
                     )
                 )
     return problems
+
+
+# --------------------------------------------------------------------------- a corpus with human mistakes
+
+
+def corpus_solution(problem: Problem, mistake_rate: float, per_solution: int = 1, seed: int = 0) -> tuple[str, tuple[str, ...]]:
+    """The solution an SFT corpus holds for a *training* problem, and the mistakes written in.
+
+    Real corpora hold buggy code; so does this one, on purpose (see ``mistakes``). With
+    probability ``mistake_rate`` the problem's solution carries ``per_solution`` of its
+    family's declared mistakes (all of them if it declares fewer), chosen at random and written
+    in their declared order; otherwise it is the reference. The draw depends only on
+    ``(seed, problem.id)``: the corpus is one fixed set of solutions, the same every epoch,
+    as a scraped corpus would be. Problems of other sources come back unchanged.
+    """
+    if not 0.0 <= mistake_rate <= 1.0:
+        raise ValueError(f"mistake_rate must be in [0, 1], got {mistake_rate}")
+    if per_solution < 1:
+        raise ValueError(f"mistakes per solution must be >= 1, got {per_solution}")
+    family = FAMILY_BY_NAME.get(problem.meta.get("family", "")) if problem.source == "families" else None
+    if family is None or not family.mistakes or mistake_rate == 0.0:
+        return problem.solutions[0], ()
+    rng = _rng("mistake", seed, problem.id)
+    if rng.random() >= mistake_rate:
+        return problem.solutions[0], ()
+    chosen = rng.sample(family.mistakes, min(per_solution, len(family.mistakes)))
+    chosen = tuple(sorted(chosen, key=family.mistakes.index))
+    return family.mistaken_solution(problem.meta["params"], chosen), chosen
 
 
 # --------------------------------------------------------------------------- numbers for sizing a model

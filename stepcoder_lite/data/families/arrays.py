@@ -29,6 +29,7 @@ _add(
     difficulty="introductory",
     description="count the elements with remainder r modulo k",
     fmt="array",
+    mistakes=("init:0", "skip_first:0"),
     params=tuple(p for p in grid(k=list(range(2, 10)), r=list(range(0, 9))) if p["r"] < p["k"]),
     phrasings=(
         "You are given n integers. Count how many of them give remainder $r when divided by $k.",
@@ -57,6 +58,7 @@ _add(
     difficulty="introductory",
     description="sum of the elements that compare with a threshold t",
     fmt="array",
+    mistakes=("init:0", "skip_first:0"),
     params=grid(op=["gt", "lt", "ge", "le"], t=list(range(-3, 7))),
     phrasings=(
         "Find the sum of all elements of the array that are $opw $t.",
@@ -85,6 +87,7 @@ _add(
     difficulty="introductory",
     description="print the elements that compare with t, or a word when there are none",
     fmt="array",
+    mistakes=("strict:0", "swap:0"),
     params=grid(op=["gt", "lt", "ge", "le"], t=list(range(0, 5)), word=["NONE", "EMPTY", "NO"]),
     phrasings=(
         "Print, in their original order, all elements that are $opw $t. If there is no such element, print $word instead.",
@@ -119,6 +122,7 @@ _add(
     difficulty="introductory",
     description="count the elements inside a closed interval [x, y]",
     fmt="array",
+    mistakes=("strict:0", "init:0", "skip_first:0"),
     params=tuple({"x": x, "y": x + d} for x in range(0, 8) for d in (2, 3, 5, 8)),
     phrasings=(
         "Count the elements of the array that lie between $x and $y, inclusive.",
@@ -146,6 +150,7 @@ _add(
     difficulty="introductory",
     description="count elements above, below and equal to t, printed in a given order",
     fmt="array",
+    mistakes=("strict:0", "init:0", "skip_first:0"),
     params=grid(t=[-2, -1, 0, 1, 2], order=["gle", "lge", "egl", "gel", "leg", "elg"]),
     phrasings=(
         "For the given numbers, count how many are greater than $t, how many are less than $t and how many are equal to $t.",
@@ -185,6 +190,7 @@ _add(
     difficulty="introductory",
     description="count the prefixes whose sum compares with t",
     fmt="array",
+    mistakes=("strict:0", "init:0", "skip_first:0"),
     params=grid(op=["gt", "lt", "ge", "le"], t=list(range(-2, 5))),
     phrasings=(
         "Consider the prefix sums a_1, a_1 + a_2, ..., a_1 + ... + a_n. Count how many of them are $opw $t.",
@@ -224,6 +230,7 @@ _add(
     difficulty="introductory",
     description="check that the array is monotone in a given direction",
     fmt="array",
+    mistakes=("strict:0", "swap:0"),
     params=grid(dir=["nondec", "inc", "noninc", "dec"], words=[0, 1, 2]),
     phrasings=(
         "Check whether the array is $dirw: every element must be $rel the next one.",
@@ -272,6 +279,7 @@ _add(
     difficulty="introductory",
     description="1-based position of the first/last multiple of k, or a default",
     fmt="array",
+    mistakes=("init:0", "range_end:0"),
     params=grid(which=["first", "last"], k=list(range(2, 8)), none=[-1, 0]),
     phrasings=(
         "Find the position of the $which element of the array that is divisible by $k. Positions are numbered from 1. If there is no such element, print $none.",
@@ -291,6 +299,7 @@ _add(
     difficulty="introductory",
     description="position of the first/last maximum/minimum",
     fmt="array",
+    mistakes=("strict:0", "init:0"),
     params=grid(best=["max", "min"], which=["first", "last"]),
     phrasings=(
         "Find the position of the $which $bestw element of the array (positions start at 1).",
@@ -324,6 +333,7 @@ _add(
     difficulty="introductory",
     description="is max - min at most t",
     fmt="array",
+    mistakes=("strict:2", "init:0", "swap:0"),
     params=grid(t=list(range(0, 10)), words=[0, 1, 2]),
     phrasings=(
         "The spread of an array is its largest element minus its smallest element. Check whether the spread is at most $t.",
@@ -357,6 +367,7 @@ _add(
     difficulty="introductory",
     description="count positions i where a_i compares with a_(i+g)",
     fmt="array",
+    mistakes=("init:0",),
     params=grid(op=["gt", "lt", "eq", "ne"], g=[1, 2, 3]),
     phrasings=(
         "Count the positions i such that a_i is $opw a_(i+$g).",
@@ -384,6 +395,7 @@ _add(
     difficulty="introductory",
     description="even numbers score p points, odd numbers q points",
     fmt="array",
+    mistakes=("init:0", "skip_first:0", "swap:0"),
     params=tuple(pp for pp in grid(p=[1, 2, 3, 4, 5], q=[1, 2, 3, 4, 5]) if pp["p"] != pp["q"]),
     phrasings=(
         "In a game every even number scores $p and every odd number scores $q. Find the total score of the given numbers.",
@@ -413,6 +425,7 @@ _add(
     difficulty="introductory",
     description="clamp every element into [x, y]",
     fmt="array",
+    mistakes=("skip_first:0", "swap:0"),
     params=tuple({"x": x, "y": x + d} for x in range(-3, 3) for d in (2, 3, 4, 5)),
     phrasings=(
         "Replace every element smaller than $x by $x and every element larger than $y by $y. Print the resulting array.",
@@ -444,6 +457,7 @@ _add(
     difficulty="introductory",
     description="replace the elements that compare with t by a value v",
     fmt="array",
+    mistakes=("range_end:0",),
     params=grid(op=["gt", "lt", "ge", "le"], t=[0, 1, 2, 3], v=[0, -1]),
     phrasings=(
         "Replace every element that is $opw $t by $v and print the array.",
@@ -461,7 +475,8 @@ for i in range(n):
 print(*a)
 """,
     gen=lambda rng, p: arr(rand_arr(rng, -5, 9)),
-    edges=lambda p: [arr([p["t"]]), arr([p["t"] - 1, p["t"] + 1]), arr([p["t"] + 3, p["t"], p["t"] - 3])],
+    edges=lambda p: [arr([p["t"]]), arr([p["t"] - 1, p["t"] + 1]), arr([p["t"] + 3, p["t"], p["t"] - 3]),
+                     arr([p["t"], p["t"] + 4 if p["op"] in ("gt", "ge") else p["t"] - 4])],
     derive=with_limits(arr_limits(-5, 9)),
 )
 
@@ -470,6 +485,7 @@ _add(
     difficulty="introductory",
     description="are at least m elements divisible by k",
     fmt="array",
+    mistakes=("strict:0", "skip_first:0", "swap:0"),
     params=grid(k=[2, 3, 4, 5], m=[1, 2, 3], words=[0, 1]),
     phrasings=(
         "Check whether at least $m of the given numbers are divisible by $k.",
@@ -500,6 +516,7 @@ _add(
     difficulty="introductory",
     description="count the running records (new maximum/minimum)",
     fmt="array",
+    mistakes=("strict:0", "init:0"),
     params=grid(best=["max", "min"], strict=[1, 0]),
     phrasings=(
         "An element is a record if it is $relw every element before it (the first element is always a record). Count the records.",
@@ -537,6 +554,7 @@ _add(
     difficulty="interview",
     description="largest/smallest multiple of k, or a word",
     fmt="array",
+    mistakes=("skip_first:0", "swap:0"),
     params=grid(k=[2, 3, 4, 5], best=["max", "min"], word=["-1", "NONE"]),
     phrasings=(
         "Find the $bestw element of the array that is divisible by $k. If no element is divisible by $k, print $word.",
@@ -571,6 +589,7 @@ _add(
     difficulty="interview",
     description="count pairs i < j whose sum is divisible by k / equal to k",
     fmt="array",
+    mistakes=("init:0", "range_end:1"),
     params=tuple([{"mode": "div", "k": k} for k in range(2, 7)] + [{"mode": "eq", "k": k} for k in range(4, 11)]),
     phrasings=(
         "Count the pairs of indices i < j such that a_i + a_j $condw.",
@@ -606,6 +625,7 @@ _add(
     difficulty="interview",
     description="best sum of k consecutive elements",
     fmt="array",
+    mistakes=("range_end:0",),
     params=grid(k=[1, 2, 3, 4], best=["max", "min"]),
     phrasings=(
         "Find the $bestw possible sum of $k consecutive elements of the array.",
@@ -637,6 +657,7 @@ _add(
     difficulty="interview",
     description="count elements compared with the average",
     fmt="array",
+    mistakes=("strict:0", "init:0", "skip_first:0"),
     params=grid(op=["gt", "lt", "ge", "le"]),
     phrasings=(
         "Count the elements that are $opw the average of all elements.",
@@ -666,6 +687,7 @@ _add(
     difficulty="interview",
     description="count inner elements strictly above/below both neighbours",
     fmt="array",
+    mistakes=("range_end:0",),
     params=grid(kind=["peak", "valley"], out=["count", "list"]),
     phrasings=(
         "An element a_i with 1 < i < n is a $kindw if it is strictly $relw both of its neighbours. $ask",
@@ -714,6 +736,7 @@ _add(
     difficulty="introductory",
     description="a running balance starting at m; count/find the moments it is negative",
     fmt="array",
+    mistakes=("strict:0", "init:0", "init:1"),
     params=grid(m=list(range(0, 10)), mode=["count", "first"]),
     phrasings=(
         "A wallet starts with $m coins. The i-th operation adds a_i coins (a negative a_i takes coins away). $ask",
@@ -766,6 +789,7 @@ _add(
     difficulty="interview",
     description="the largest value below the maximum (or smallest above the minimum)",
     fmt="array",
+    mistakes=("swap:0",),
     params=grid(best=["max", "min"], word=["-1", "NONE"]),
     phrasings=(
         "Find the $bestw value in the array that is strictly $relw the $bestw2 element. If there is no such value, print $word.",
@@ -809,6 +833,7 @@ _add(
     difficulty="introductory",
     description="sign of the product of the elements, without multiplying",
     fmt="array",
+    mistakes=("strict:1", "init:0", "skip_first:0"),
     params=grid(words=[0, 1, 2]),
     phrasings=(
         "Determine the sign of the product a_1 * a_2 * ... * a_n.",
@@ -844,6 +869,7 @@ _add(
     difficulty="introductory",
     description="are there more even (positive) or odd (negative) elements",
     fmt="array",
+    mistakes=("strict:0", "init:0", "skip_first:0"),
     params=grid(cls=["parity", "sign"], tie=["TIE", "DRAW"]),
     phrasings=(
         "Are there more $c1w or more $c2w numbers in the array? Print $w1 or $w2 accordingly, or $tie if the counts are equal.",
@@ -904,6 +930,7 @@ _add(
     difficulty="interview",
     description="distances |a_(i+1) - a_i| between neighbours: largest, smallest, or how many reach t",
     fmt="array",
+    mistakes=("range_end:0",),
     params=tuple([{"mode": "max"}, {"mode": "min"}] + [{"mode": "count", "t": t} for t in range(1, 6)]),
     phrasings=(
         "The distance between neighbours a_i and a_(i+1) is |a_(i+1) - a_i|. $askw",
@@ -936,7 +963,7 @@ for i in range(n - 1):
 print(b)
 """,
     gen=lambda rng, p: arr(rand_arr(rng, -9, 9, 2, 8)),
-    edges=lambda p: [arr([4, 4]), arr([1, 6, 2]), arr([9, -9, 0, 1])],
+    edges=lambda p: [arr([4, 4]), arr([1, 6, 2]), arr([9, -9, 0, 1]), arr([0, 1, 9])],
     derive=lambda p: {
         "sym": ">" if p["mode"] == "max" else "<",
         "askw": {"max": "Find the largest such distance.", "min": "Find the smallest such distance."}.get(
@@ -954,6 +981,7 @@ _add(
     difficulty="introductory",
     description="find the maximum and minimum in one pass and print a combination",
     fmt="array",
+    mistakes=("init:0",),
     params=grid(out=list(_MINMAX_OUT)),
     phrasings=(
         "Find the largest and the smallest element of the array in a single pass and print $outw.",

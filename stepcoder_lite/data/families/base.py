@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from string import Template
 from typing import Any, Callable
 
+from stepcoder_lite.data.families.mistakes import apply_mistakes, parse_mistake
+
 FORMATS = ("array", "string", "words", "pair", "int")
 DIFFICULTIES = ("introductory", "interview")
 
@@ -77,6 +79,8 @@ class Family:
     | gen         | ``(rng, params) -> stdin`` random input within the stated limits          |
     | edges       | ``params -> [stdin, ...]`` hand-picked inputs that reach every branch     |
     | derive      | ``params -> dict`` extra template variables (words for an operator, ...)  |
+    | mistakes    | 1-3 typical human mistakes, ``"kind:site"`` (``mistakes.KINDS``); each one |
+    |             | fails at least one test of every problem of the family (tested)           |
     """
 
     name: str
@@ -91,6 +95,7 @@ class Family:
     gen: Callable[[random.Random, dict[str, Any]], str]
     edges: Callable[[dict[str, Any]], list[str]] = field(default=lambda p: [])
     derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    mistakes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         where = f"families: family {self.name!r}"
@@ -102,6 +107,10 @@ class Family:
             raise ValueError(f"{where}: needs at least 3 phrasings, has {len(self.phrasings)}")
         if not self.params:
             raise ValueError(f"{where}: empty parameter grid")
+        if len(self.mistakes) > 3:
+            raise ValueError(f"{where}: declares {len(self.mistakes)} mistakes; at most 3")
+        for spec in self.mistakes:
+            parse_mistake(spec)
         object.__setattr__(self, "params", tuple(self.params))
         object.__setattr__(self, "phrasings", tuple(self.phrasings))
 
@@ -130,6 +139,16 @@ class Family:
         """The reference program for these parameters (ends with a newline)."""
         src = self.code(params) if callable(self.code) else self.code
         return _render(src, self.variables(params), f"{self.name}.code").strip("\n") + "\n"
+
+    def mistaken_solution(self, params: dict[str, Any], mistakes: tuple[str, ...] | list[str]) -> str:
+        """The reference program with some of this family's declared ``mistakes`` written in."""
+        unknown = [m for m in mistakes if m not in self.mistakes]
+        if unknown:
+            raise ValueError(f"families: family {self.name!r} declares no mistake {unknown} (it has {self.mistakes})")
+        out = apply_mistakes(self.solution(params), list(mistakes))
+        if out is None:
+            raise ValueError(f"families: {self.name} {params}: a mistake of {list(mistakes)} has no site")
+        return out
 
     def statement(self, params: dict[str, Any], phrasing: int) -> str:
         return _render(self.phrasings[phrasing], self.variables(params), f"{self.name}.phrasings[{phrasing}]")

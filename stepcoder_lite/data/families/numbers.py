@@ -26,6 +26,7 @@ _add(
     difficulty="introductory",
     description="print the larger/smaller of two numbers, or a word if equal",
     fmt="pair",
+    mistakes=("swap:0",),
     params=grid(best=["max", "min"], word=["EQUAL", "SAME", "DRAW"]),
     phrasings=(
         "Print the $bestw of the two numbers. If they are equal, print $word.",
@@ -53,6 +54,7 @@ _add(
     difficulty="introductory",
     description="is a divisible by b (or b by a)",
     fmt="pair",
+    mistakes=("swap:0",),
     params=grid(dir=["ab", "ba"], words=[0, 1, 2]),
     phrasings=(
         "Check whether $num is divisible by $den.",
@@ -88,6 +90,7 @@ _add(
     difficulty="introductory",
     description="one formula when a compares with b, another otherwise",
     fmt="pair",
+    mistakes=("swap:0",),
     params=grid(op=["gt", "lt", "ge", "le"], expr=list(_EXPRS)),
     phrasings=(
         "If a is $opw b, print $e1w; otherwise print $e2w.",
@@ -117,6 +120,7 @@ _add(
     difficulty="introductory",
     description="count the numbers in [a, b] that are / are not divisible by k",
     fmt="pair",
+    mistakes=("init:0", "range_end:0"),
     params=grid(k=list(range(2, 10)), neg=[0, 1]),
     phrasings=(
         "Count the integers x between a and b (inclusive) that are ${notw}divisible by $k.",
@@ -145,6 +149,7 @@ _add(
     difficulty="interview",
     description="gcd(a, b) == 1 by Euclid's algorithm",
     fmt="pair",
+    mistakes=("swap:0",),
     params=grid(ask=["coprime", "share"], words=[0, 1, 2]),
     phrasings=(
         "Check whether $askw.",
@@ -178,6 +183,7 @@ _add(
     difficulty="introductory",
     description="which quadrant a point (a, b) lies in",
     fmt="pair",
+    mistakes=("swap:0",),
     params=grid(axis=["0", "AXIS", "-1"]),
     phrasings=(
         "The point (a, b) is drawn on the plane. Print the number of the quadrant it lies in (1: a > 0, b > 0; 2: a < 0, b > 0; 3: a < 0, b < 0; 4: a > 0, b < 0). If it lies on an axis, print $axis.",
@@ -213,6 +219,7 @@ _add(
     difficulty="introductory",
     description="FizzBuzz with divisors p, q and words",
     fmt="int",
+    mistakes=("swap:0",),
     params=tuple(dict(p=p, q=q, words=w) for p in (2, 3, 5, 7) for q in (2, 3, 5, 7) if p != q for w in range(3)),
     phrasings=(
         "If n is divisible by both $p and $q, print $w1$w2. Otherwise, if it is divisible by $p print $w1, if it is divisible by $q print $w2, and in all other cases print n itself.",
@@ -244,6 +251,7 @@ _add(
     difficulty="introductory",
     description="classify n into three bands by two thresholds",
     fmt="int",
+    mistakes=("strict:0", "strict:1", "swap:0"),
     params=tuple(dict(x=x, y=x + d, words=w) for x in (10, 20, 30, 50) for d in (10, 25) for w in range(3)),
     phrasings=(
         "If n is less than $x, print $w1. If n is at least $x but at most $y, print $w2. If n is greater than $y, print $w3.",
@@ -273,6 +281,7 @@ _add(
     difficulty="introductory",
     description="four grades by three thresholds",
     fmt="int",
+    mistakes=("strict:0", "strict:1", "swap:0"),
     params=tuple(dict(g1=g1, g2=g2, g3=g3, words=w) for (g1, g2, g3) in ((90, 80, 70), (85, 70, 50), (80, 60, 40), (75, 50, 25), (95, 75, 55)) for w in range(2)),
     phrasings=(
         "A score of at least $g1 gets grade $w1, at least $g2 gets $w2, at least $g3 gets $w3, and anything lower gets $w4. Print the grade for the score n.",
@@ -302,6 +311,7 @@ _add(
     difficulty="interview",
     description="leap-year style rule: divisible by r, or by p but not by q",
     fmt="int",
+    mistakes=("swap:0",),
     params=tuple(dict(p=p, q=q, r=r, words=w) for (p, q, r) in ((4, 100, 400), (3, 30, 90), (5, 20, 100), (2, 10, 50)) for w in range(3)),
     phrasings=(
         "A year is special if it is divisible by $r, or if it is divisible by $p but not by $q. Is year n special?",
@@ -331,6 +341,7 @@ _add(
     difficulty="introductory",
     description="count the digits of n that compare with d",
     fmt="int",
+    mistakes=("init:0",),
     params=grid(op=["eq", "gt", "lt"], d=list(range(1, 9))),
     phrasings=(
         "Count the digits of n that are $opw $d.",
@@ -357,6 +368,7 @@ _add(
     difficulty="introductory",
     description="is the digit sum of n divisible by k",
     fmt="int",
+    mistakes=("init:0",),
     params=grid(k=list(range(2, 10)), words=[0, 1, 2]),
     phrasings=(
         "Check whether the sum of the digits of n is divisible by $k.",
@@ -386,6 +398,7 @@ _add(
     difficulty="interview",
     description="count or sum the (even/odd/all) divisors of n",
     fmt="int",
+    mistakes=("init:0",),
     params=grid(agg=["count", "sum"], kind=["all", "even", "odd"]),
     phrasings=(
         "Find the $aggw of all ${kindw}divisors of n.",
@@ -426,6 +439,7 @@ _add(
     difficulty="interview",
     description="primality by trial division",
     fmt="int",
+    mistakes=("swap:0",),
     params=grid(ask=["prime", "composite"], words=[0, 1, 2]),
     phrasings=(
         "Determine whether n is $askw.",
@@ -472,6 +486,7 @@ _add(
     difficulty="interview",
     description="Collatz steps: count steps / maximum value / odd steps until n becomes 1",
     fmt="int",
+    mistakes=("init:0",),
     params=grid(mode=["steps", "max", "odd"]),
     phrasings=(
         "While n is not 1: if n is even, halve it, otherwise replace n by 3 * n + 1. $askw",
@@ -529,6 +544,7 @@ _add(
     difficulty="introductory",
     description="count/sum the numbers 1..n divisible by p or/and q",
     fmt="int",
+    mistakes=("init:0", "range_end:0"),
     params=tuple(dict(p=p, q=q, join=j, agg=g) for p in range(2, 6) for q in range(p + 1, 8) for j in ("or", "and") for g in ("sum", "count")),
     phrasings=(
         "Find the $aggw of the numbers from 1 to n that are divisible by $p $join by $q.",
@@ -555,6 +571,7 @@ _add(
     difficulty="introductory",
     description="keep only the even/odd digits of n, or print a word when none are left",
     fmt="int",
+    mistakes=("skip_first:0", "swap:0"),
     params=grid(keep=["even", "odd"], word=["-1", "NONE"]),
     phrasings=(
         "Write down, from left to right, only the $keep digits of n. If n has no $keep digit, print $word.",

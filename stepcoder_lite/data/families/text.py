@@ -31,6 +31,7 @@ _add(
     difficulty="introductory",
     description="count the characters equal / not equal to c",
     fmt="string",
+    mistakes=("init:0", "skip_first:0"),
     params=grid(ch=list("abcdefgh"), op=["eq", "ne"]),
     phrasings=(
         "Count how many characters of the string s are $opw '$ch'.",
@@ -59,6 +60,7 @@ _add(
     difficulty="introductory",
     description="count the characters that belong / do not belong to a set of letters",
     fmt="string",
+    mistakes=("init:0", "skip_first:0"),
     params=grid(set=list(_SETS), neg=[0, 1]),
     phrasings=(
         "Count the characters of s that are ${notw}one of the letters $letters.",
@@ -93,6 +95,7 @@ _add(
     difficulty="introductory",
     description="replace every occurrence of one character by another",
     fmt="string",
+    mistakes=("skip_first:0", "swap:0"),
     params=grid(c1=list("abcde"), c2=list("xyz*#")),
     phrasings=(
         "Replace every letter '$c1' in s by '$c2' and print the result.",
@@ -121,6 +124,7 @@ _add(
     difficulty="introductory",
     description="delete every c; print a word when nothing is left",
     fmt="string",
+    mistakes=("skip_first:0", "swap:0"),
     params=grid(ch=list("abcd"), word=["EMPTY", "NONE", "-"]),
     phrasings=(
         "Delete every letter '$ch' from s and print what remains. If nothing remains, print $word.",
@@ -163,6 +167,7 @@ _add(
     difficulty="introductory",
     description="is the string a palindrome (optionally ignoring one letter)",
     fmt="string",
+    mistakes=("swap:0",),
     params=grid(words=[0, 1, 2], skip=["", "x"]),
     phrasings=(
         "Check whether s$skipw reads the same from left to right and from right to left.",
@@ -205,6 +210,7 @@ _add(
     difficulty="interview",
     description="length of the longest block of equal consecutive characters (of any / of one letter)",
     fmt="string",
+    mistakes=("swap:0",),
     params=tuple([{"ch": "any"}] + [{"ch": c} for c in "abc"]),
     phrasings=(
         "Find the length of the longest block of consecutive $blockw in s.",
@@ -255,6 +261,7 @@ _add(
     difficulty="interview",
     description="run-length encode a string",
     fmt="string",
+    mistakes=("strict:0", "init:0", "range_end:0"),
     params=grid(order=["cn", "nc"], ones=["keep", "drop"]),
     phrasings=(
         "Compress the string: replace every maximal block of equal letters by $form.$onesw",
@@ -307,6 +314,7 @@ _add(
     difficulty="introductory",
     description="which of two letters occurs more often",
     fmt="string",
+    mistakes=("strict:0", "init:0", "skip_first:0"),
     params=grid(pq=["ab", "ac", "bc", "xy", "ox"], word=["EQUAL", "DRAW"]),
     phrasings=(
         "Which letter occurs more often in s: '$c1' or '$c2'? If they occur equally often, print $word.",
@@ -341,6 +349,7 @@ _add(
     difficulty="interview",
     description="shift the letters by k positions in the alphabet, digits unchanged",
     fmt="string",
+    mistakes=("skip_first:0", "swap:0"),
     params=grid(dir=["right", "left"], k=list(range(1, 13))),
     phrasings=(
         "Encrypt s with a Caesar cipher: move every letter $k $posw $dirw in the alphabet (cyclically, so $wrap). Digits stay unchanged.",
@@ -377,6 +386,7 @@ _add(
     difficulty="introductory",
     description="count digits / letters; print a word when there are none",
     fmt="string",
+    mistakes=("init:0", "skip_first:0", "swap:0"),
     params=grid(cls=["digit", "alpha"], word=["NONE", "ZERO", "-1"]),
     phrasings=(
         "Count the $clsw in s. If there are none, print $word instead of 0.",
@@ -406,6 +416,7 @@ _add(
     difficulty="introductory",
     description="uppercase the letters at positions i with i mod k = r",
     fmt="string",
+    mistakes=("range_end:0", "swap:0"),
     params=tuple(p for p in grid(k=[2, 3, 4], r=[0, 1, 2, 3]) if p["r"] < p["k"]),
     phrasings=(
         "Number the positions of s from 0. Make the letter at every position i with i mod $k = $r uppercase and print the result.",
@@ -443,6 +454,7 @@ _add(
     difficulty="introductory",
     description="check a rule on every pair of neighbouring characters",
     fmt="string",
+    mistakes=("range_end:0", "swap:0"),
     params=grid(rel=["eq", "gt", "lt"], words=[0, 1, 2]),
     phrasings=(
         "Check whether $rulew.",
@@ -491,6 +503,7 @@ _add(
     difficulty="interview",
     description="is a bracket sequence balanced",
     fmt="string",
+    mistakes=("strict:0", "init:0", "skip_first:0"),
     params=grid(br=["()", "[]", "<>"], words=[0, 1, 2]),
     phrasings=(
         "Check whether the bracket sequence s is balanced: every '$o' has a matching '$c' after it, and no '$c' comes before its '$o'.",
@@ -527,6 +540,7 @@ _add(
     difficulty="introductory",
     description="count the words whose length compares with k",
     fmt="words",
+    mistakes=("init:0",),
     params=grid(op=["gt", "lt", "ge", "le", "eq"], k=[2, 3, 4, 5]),
     phrasings=(
         "Count the words whose length is $opw $k.",
@@ -552,6 +566,7 @@ _add(
     difficulty="introductory",
     description="the first/last longest/shortest word",
     fmt="words",
+    mistakes=("strict:0", "init:0"),
     params=grid(best=["long", "short"], which=["first", "last"]),
     phrasings=(
         "Print the $bestw word of the line. If several words have that length, print the $which of them.",
@@ -581,6 +596,7 @@ _add(
     difficulty="introductory",
     description="print the words that start with c, or a word when none do",
     fmt="words",
+    mistakes=("skip_first:0", "swap:0"),
     params=grid(ch=list("abcde"), word=["NONE", "-"]),
     phrasings=(
         "Print all words that start with the letter $ch, in their original order. If there are none, print $word.",
