@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import statistics
 import subprocess
@@ -34,6 +33,8 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from stepcoder_lite.evaluate import sign_test
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -104,16 +105,6 @@ def passed_problems(eval_file: Path) -> dict[str, bool]:
     """problem id -> passed, over every held-out set of one evaluation file (greedy: one sample each)."""
     results = json.loads(eval_file.read_text())
     return {f"{spec}/{s['problem_id']}": s["verdict"] == "pass" for spec, r in results.items() for s in r["samples"]}
-
-
-def sign_test(gained: int, lost: int) -> float:
-    """Two-sided exact sign test: the chance of a split at least this uneven if RL changed
-    nothing and each changed problem were a fair coin."""
-    n = gained + lost
-    if n == 0:
-        return 1.0
-    tail = sum(math.comb(n, k) for k in range(0, min(gained, lost) + 1)) / 2 ** n
-    return min(1.0, 2 * tail)
 
 
 def read_run(out: Path) -> dict:

@@ -35,6 +35,8 @@ The raw counts per verdict are reported too (``verdicts``), so nothing is hidden
 
 from __future__ import annotations
 
+import math
+
 from collections import Counter
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -188,6 +190,38 @@ def summarize(problems: Sequence[Any], results_per_problem: Sequence[Sequence[An
     counts = Counter(verdicts)
     out["verdicts"] = {v: counts[v] for v in VERDICTS}
     return out
+
+
+def sign_test(fixed: int, broken: int) -> float:
+    """Two-sided exact sign test on paired outcomes: the chance, if training changed nothing
+    and each problem that changed were a fair coin, of a split at least this uneven.
+
+        p = min(1, 2 * sum_{i <= min(fixed, broken)} C(n, i) / 2^n),   n = fixed + broken
+
+    Problems that passed (or failed) both times say nothing about the change and are left out.
+    """
+    if fixed < 0 or broken < 0:
+        raise ValueError(f"sign_test: counts must be >= 0, got {fixed}, {broken}")
+    n = fixed + broken
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, i) for i in range(min(fixed, broken) + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
+
+def paired_outcomes(before: Mapping[str, bool], after: Mapping[str, bool]) -> dict[str, Any]:
+    """Per-problem outcomes before and after training (``problem key -> passed``, one greedy
+    sample each) -> ``{n_problems, before, after, fixed, broken, sign_test_p}``: pass@1 before
+    and after, the problems that went fail -> pass (fixed) and pass -> fail (broken), and
+    :func:`sign_test` on the two counts. Both must cover the same problems."""
+    if set(before) != set(after):
+        raise ValueError(f"paired_outcomes: the evaluations cover different problems "
+                         f"({len(set(before) ^ set(after))} differ)")
+    n = len(before)
+    fixed = sum(after[k] and not before[k] for k in before)
+    broken = sum(before[k] and not after[k] for k in before)
+    return {"n_problems": n, "before": sum(before.values()) / max(1, n), "after": sum(after.values()) / max(1, n),
+            "fixed": fixed, "broken": broken, "sign_test_p": sign_test(fixed, broken)}
 
 
 def format_summary(summary: Mapping[str, Any]) -> str:

@@ -76,7 +76,7 @@ import torch
 from stepcoder_lite import curriculum as cc
 from stepcoder_lite import distributed, masking, ppo
 from stepcoder_lite.data import Problem, load_source
-from stepcoder_lite.evaluate import format_summary
+from stepcoder_lite.evaluate import format_summary, paired_outcomes
 from stepcoder_lite.executor import ExecConfig, Executor
 from stepcoder_lite.masking import FGOConfig
 from stepcoder_lite.model import (ModelConfig, ReferenceModel, completion_outputs, load_policy, model_preset, save_policy,
@@ -1370,6 +1370,8 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
                 when: sum(res[spec]["summary"]["pass@1"] * len(ps) for spec, ps in sets.items()) / n_all
                 for when, res in (("before", before), ("after", after))
             }
+            # every held-out problem, paired: which ones RL fixed or broke, and a sign test on them
+            summary["heldout"] = paired_outcomes(_passed(before), _passed(after))
         (out / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
         _write_metrics_csv(trainer.metrics_rows, out / "metrics.csv")
         try:
@@ -1380,6 +1382,8 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
             dist.broadcast_object(summary)
     if sets:
         log("pass@1 (greedy): " + ", ".join(f"{spec} {v['before']:.3f} -> {v['after']:.3f}" for spec, v in summary["pass@1"].items()))
+        h = summary["heldout"]
+        log(f"held-out problems: {h['fixed']} fixed, {h['broken']} broken of {h['n_problems']} (sign test p = {h['sign_test_p']:.2g})")
     log(f"wrote {out}/summary.json")
     return summary
 
@@ -1392,6 +1396,11 @@ def _evaluate_sets(trainer: Trainer, sets: dict[str, list[Problem]], when: str, 
         results[spec] = {"summary": summary, "samples": samples, "seconds": round(time.perf_counter() - t0, 1)}
         log(f"evaluation {when} training, {spec} ({len(problems)} problems, {results[spec]['seconds']} s):\n" + format_summary(summary))
     return results
+
+
+def _passed(results: dict[str, Any]) -> dict[str, bool]:
+    """``"<set>/<problem id>" -> passed`` over every held-out set of one evaluation (greedy)."""
+    return {f"{spec}/{r['problem_id']}": r["verdict"] == "pass" for spec, res in results.items() for r in res["samples"]}
 
 
 def _write_metrics_csv(rows: list[dict[str, Any]], path: Path) -> None:

@@ -129,3 +129,33 @@ def test_summarize_splits_families_held_out_problems_by_rule():
     plain = summarize([problem("a", "introductory")], [["pass"]])
     assert "by_holdout" not in plain  # only sets that say how their problems were held out
     assert "held out: params" in format_summary(s) and "held out" not in format_summary(plain)
+
+
+# --------------------------------------------------------------------------- paired outcomes and the sign test
+
+
+def test_sign_test_is_the_exact_two_sided_binomial_tail():
+    from stepcoder_lite.evaluate import sign_test
+
+    assert sign_test(0, 0) == 1.0 and sign_test(3, 3) == 1.0
+    assert sign_test(5, 0) == pytest.approx(2 / 32) and sign_test(0, 5) == pytest.approx(2 / 32)
+    # brute force: all 2^n fair-coin splits at least as uneven as (fixed, broken)
+    for fixed, broken in [(7, 2), (10, 1), (4, 6), (12, 12), (20, 3)]:
+        n = fixed + broken
+        extreme = abs(fixed - broken)
+        brute = sum(comb(n, i) for i in range(n + 1) if abs(2 * i - n) >= extreme) / 2 ** n
+        assert sign_test(fixed, broken) == pytest.approx(min(1.0, brute))
+    assert sign_test(65, 19) < 1e-6
+    with pytest.raises(ValueError):
+        sign_test(-1, 2)
+
+
+def test_paired_outcomes_count_fixed_and_broken_problems():
+    from stepcoder_lite.evaluate import paired_outcomes, sign_test
+
+    before = {"a": False, "b": False, "c": True, "d": True, "e": False}
+    after = {"a": True, "b": True, "c": True, "d": False, "e": False}
+    out = paired_outcomes(before, after)
+    assert out == {"n_problems": 5, "before": 0.4, "after": 0.6, "fixed": 2, "broken": 1, "sign_test_p": sign_test(2, 1)}
+    with pytest.raises(ValueError, match="different problems"):
+        paired_outcomes(before, {**after, "f": True})

@@ -375,3 +375,20 @@ def test_cli_train_killed_with_sigkill_resumes_from_its_last_checkpoint(world, t
     assert steps == [1, 2, 3, 4]
     summary = json.loads((out / "summary.json").read_text())
     assert summary["resumed_from_step"] >= killed_at and summary["iterations"] == 4
+
+
+def test_summary_pairs_every_held_out_problem_before_and_after(world):
+    cfg = small_config(world, "summary-heldout", iterations=1, eval_datasets=(world["data"],), eval_max_new_tokens=8)
+    summary = trainer_module.run(cfg, evaluate=True, log=lambda *_: None)
+    out = Path(cfg.out_dir)
+    files = {when: json.loads((out / f"eval_{when}.json").read_text()) for when in ("before", "after")}
+    passed = {when: {s["problem_id"]: s["verdict"] == "pass" for s in files[when][world["data"]]["samples"]}
+              for when in files}
+    h = summary["heldout"]
+    assert h["n_problems"] == len(world["problems"]) == len(passed["before"])
+    assert h["before"] == pytest.approx(summary["pass@1"]["all"]["before"])
+    assert h["after"] == pytest.approx(summary["pass@1"]["all"]["after"])
+    assert h["fixed"] == sum(passed["after"][k] and not passed["before"][k] for k in passed["before"])
+    assert h["broken"] == sum(passed["before"][k] and not passed["after"][k] for k in passed["before"])
+    assert 0.0 <= h["sign_test_p"] <= 1.0
+    assert json.loads((out / "summary.json").read_text())["heldout"] == h
