@@ -293,8 +293,9 @@ def _run_sft(args: argparse.Namespace) -> int:
         return 0
     result = sft.train_sft(config)
     print_json({k: result[k] for k in ("parameters", "steps", "epochs", "wall_s", "train_tokens_per_s", "final_train_loss",
-                                       "final_valid_loss")} | {"test_greedy_pass@1": result["test_greedy"]["pass@1"],
-                                                               "test_sampled_pass@1": result["test_sampled"]["pass@1"]})
+                                       "final_valid_loss")}
+               | {"heldout_greedy_pass@1": result["heldout_greedy"]["pass@1"]}
+               | {f"heldout_sampled_{k}": v for k, v in result["heldout_sampled"].items() if k.startswith("pass@")})
     return 0
 
 

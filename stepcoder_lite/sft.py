@@ -12,7 +12,10 @@ Steps of a run (each printed as it happens):
    for the data order);
 2. tokenizer: train a byte-level BPE on the training prompts + solutions (tiny) or load the
    model's own;
-3. examples: ``(prompt ids, target ids)``; a fraction ``prefix_fraction`` of each epoch is in
+3. examples: ``(prompt ids, target ids)``; the target is the corpus's solution, which for a
+   share ``mistake_rate`` of the family problems carries a typical human mistake of its family
+   (``families.corpus_solution``: real corpora hold buggy code, and RL learns to avoid it);
+   a fraction ``prefix_fraction`` of each epoch is in
    the CCCS form (the prompt already holds the solution's first lines, cut at a line start),
    so the model has seen the situations RL will put it in; for the families, every epoch
    rebuilds the split with new random tests (``vary_examples``), so each statement shows a
@@ -22,7 +25,8 @@ Steps of a run (each printed as it happens):
 5. every ``eval_every`` steps: held-out loss, and greedy pass@1 on the validation split
    through the executor; **stop once it reaches** ``stop_at_pass`` (so RL has room left);
 6. save the tokenizer, model (safetensors), zero value head, loss curve (CSV + PNG) and
-   ``run.json``; report greedy and sampled pass@1 on the held-out test split.
+   ``run.json``; report greedy pass@1 and sampled pass@1/4/8 (temperature 0.8) on every held-out
+   problem (valid + test): the gap between the two is what RL can give.
 
 :func:`evaluate_model` (sample -> execute -> :func:`stepcoder_lite.evaluate.summarize`) is
 the one evaluation path, also behind ``python -m stepcoder_lite eval``.
@@ -83,13 +87,13 @@ class SFTConfig:
     """Attention heads (from scratch only)."""
     n_positions: int = 1024
     """Context length (from scratch only): families need ~260 tokens; HumanEval prompts are longer."""
-    epochs: float = 5.0
+    epochs: float = 7.0
     """Upper bound on passes over the training problems (the stopping rules may end sooner)."""
     max_steps: int | None = None
     """Stop after this many optimizer steps (``None``: ``epochs`` decides). The learning-rate
     schedule still spans ``epochs``, so setting it to a run's recorded ``steps`` replays a run
     that a time budget cut short, on any machine."""
-    time_budget_min: float | None = 27.0
+    time_budget_min: float | None = 40.0
     """Stop training (and go to the final evaluation) once this many minutes have passed
     since the start. A guard for slow or shared machines; ``run.json`` says which rule stopped
     the run. ``None``: no limit."""
@@ -115,15 +119,25 @@ class SFTConfig:
     problems and got the numbers of held-out ones wrong)."""
     prefix_fraction: float = 0.25
     """Fraction of examples in CCCS form: the prompt holds the solution's first lines."""
-    eval_every: int = 80
-    """Steps between held-out evaluations (loss + greedy pass@1 on ``valid_data``), ~1/2 epoch."""
-    stop_at_pass: float | None = 0.40
-    """Stop when greedy pass@1 on ``valid_data`` reaches this (``None``: run all epochs).
-    Why: RL needs a policy that solves some but not all problems."""
+    mistake_rate: float = 0.6
+    """Families only: the share of training problems whose solution in the corpus carries
+    human mistakes (``families.corpus_solution``; each family declares its own, see
+    ``families/mistakes.py``). Real corpora hold buggy code; a model trained on one makes some
+    of its mistakes greedily and escapes them often when sampling, and the unit tests tell
+    the two apart: the gap RL closes. 0 gives a clean corpus (the contrast run)."""
+    mistakes_per_solution: int = 1
+    """How many of its family's declared mistakes (1-3) a mistaken solution carries."""
+    eval_every: int = 160
+    """Steps between held-out evaluations (loss + greedy pass@1 on ``valid_data``), ~1 epoch."""
+    stop_at_pass: float | None = None
+    """Stop when greedy pass@1 on ``valid_data`` reaches this (``None``: run all epochs). The
+    shipped start runs its whole schedule: its room for RL comes from the corpus's mistakes
+    (``mistake_rate``), not from stopping early."""
     eval_max_new_tokens: int = 160
     """Generation budget when measuring pass@1 (the longest family solution is ~100 tokens)."""
-    final_samples: int = 4
-    """Samples per test problem for the sampled pass@1 at the end (temperature 0.8, top-p 0.95)."""
+    final_samples: int = 8
+    """Samples per held-out problem for pass@1/4/8 at the end (temperature 0.8, top-p 0.95): the
+    ceiling of what RL can reach, against greedy pass@1."""
     threads: int = 1
     """torch CPU threads. Measured on the shared 2-core build machine (4 x 256 model): 1 thread
     2,300 tok/s vs 970 with 2 while other jobs hold the cores (tiny ops wait on the second
@@ -190,10 +204,12 @@ class Example:
     target_ids: list[int]
 
 
-def make_example(problem, tokenizer, rng: random.Random | None, prefix_fraction: float, chat: bool) -> Example:
+def make_example(problem, tokenizer, rng: random.Random | None, prefix_fraction: float, chat: bool,
+                 solution: str | None = None) -> Example:
     """One training pair. With probability ``prefix_fraction`` (drawn from ``rng``) the prompt
-    already holds the solution's first ``j`` lines (``1 <= j < lines``), the CCCS situation."""
-    solution = problem.solutions[0]
+    already holds the solution's first ``j`` lines (``1 <= j < lines``), the CCCS situation.
+    ``solution``: the target program (default: the problem's reference, ``solutions[0]``)."""
+    solution = problem.solutions[0] if solution is None else solution
     prefix = ""
     if rng is not None and prefix_fraction > 0 and rng.random() < prefix_fraction:
         lines = solution.splitlines(keepends=True)
@@ -223,11 +239,16 @@ def collate(examples: Sequence[Example], pad_id: int, max_len: int) -> dict[str,
 
 def epoch_batches(problems, tokenizer, config: SFTConfig, epoch: int, chat: bool) -> list[list[Example]]:
     """The batches of one epoch, a pure function of ``(seed, epoch)``: shuffle, then sort
-    windows of 8 batches by length (less padding), then shuffle the batches."""
+    windows of 8 batches by length (less padding), then shuffle the batches. Targets are the
+    corpus's solutions (``mistake_rate`` of the family problems carry mistakes)."""
+    from stepcoder_lite.data.families import corpus_solution
+
     rng = random.Random(f"{config.seed}/{epoch}")
     order = list(range(len(problems)))
     rng.shuffle(order)
-    examples = [make_example(problems[i], tokenizer, rng, config.prefix_fraction, chat) for i in order]
+    examples = [make_example(problems[i], tokenizer, rng, config.prefix_fraction, chat,
+                             corpus_solution(problems[i], config.mistake_rate, config.mistakes_per_solution, config.seed)[0])
+                for i in order]
     window = config.batch_size * 8
     batches = []
     for w in range(0, len(examples), window):
@@ -235,6 +256,22 @@ def epoch_batches(problems, tokenizer, config: SFTConfig, epoch: int, chat: bool
         batches += [chunk[i: i + config.batch_size] for i in range(0, len(chunk), config.batch_size)]
     rng.shuffle(batches)
     return batches
+
+
+def problems_of_epoch(config: SFTConfig, epoch: int, train: Sequence[Any] | None = None) -> list[Any]:
+    """The training problems of one epoch: ``train`` (loaded from ``config.train_data`` when
+    not given), or for the families with ``vary_examples`` the same problems rebuilt with build
+    seed ``epoch`` (new random tests, so a new worked example in every statement). Only the
+    training split ever reaches the SFT stream: a held-out combination never does (tested)."""
+    from stepcoder_lite.data import load_source
+
+    train = list(load_source(config.train_data)) if train is None else list(train)
+    if config.vary_examples and epoch > 0 and config.train_data.split(":")[0].strip().lower() == "families":
+        rebuilt = load_source(config.train_data, seed=epoch)  # same problems, new examples
+        if [p.id for p in rebuilt] != [p.id for p in train]:
+            raise RuntimeError("families split changed with the build seed")
+        return list(rebuilt)
+    return train
 
 
 def lr_at(step: int, total: int, config: SFTConfig) -> float:
@@ -395,7 +432,8 @@ def train_sft(config: SFTConfig) -> dict[str, Any]:
     steps_per_epoch = math.ceil(len(train) / config.batch_size)
     schedule_steps = math.ceil(config.epochs * steps_per_epoch)  # the cosine schedule spans all epochs
     total_steps = schedule_steps if config.max_steps is None else min(schedule_steps, config.max_steps)
-    valid_batches = epoch_batches(valid, tokenizer, replace(config, prefix_fraction=0.0), epoch=-1, chat=chat)
+    # held-out loss against the clean references (no mistakes, no prefixes)
+    valid_batches = epoch_batches(valid, tokenizer, replace(config, prefix_fraction=0.0, mistake_rate=0.0), epoch=-1, chat=chat)
     lengths = [len(e.prompt_ids) + len(e.target_ids) for b in epoch_batches(train, tokenizer, config, 0, chat) for e in b]
     too_long = sum(n > config.max_seq_len for n in lengths)
     _log(f"sequence length: mean {sum(lengths) / len(lengths):.0f}, max {max(lengths)} tokens; "
@@ -422,11 +460,7 @@ def train_sft(config: SFTConfig) -> dict[str, Any]:
     try:
         epoch = 0
         while step < total_steps and not stopped_early:
-            epoch_problems = train
-            if config.vary_examples and epoch > 0 and config.train_data.split(":")[0].strip().lower() == "families":
-                epoch_problems = load_source(config.train_data, seed=epoch)  # same problems, new examples
-                assert [p.id for p in epoch_problems] == [p.id for p in train], "families split changed with the seed"
-            for batch in epoch_batches(epoch_problems, tokenizer, config, epoch, chat):
+            for batch in epoch_batches(problems_of_epoch(config, epoch, train), tokenizer, config, epoch, chat):
                 if step >= total_steps:
                     break
                 t0 = time.time()
@@ -478,13 +512,16 @@ def train_sft(config: SFTConfig) -> dict[str, Any]:
         bar.close()
         train_wall = time.time() - t_start
 
-        # ---- 6. save, then the held-out numbers
+        # ---- 6. save, then the held-out numbers: every valid and test problem (what RL is scored on)
         lm.eval()
-        _log("final evaluation on the held-out test split ...")
-        greedy, greedy_records = evaluate_model(policy, tokenizer, test, samples=1, max_new_tokens=config.eval_max_new_tokens,
-                                                chat=chat, executor=executor, seed=config.seed)
-        sampled, _ = evaluate_model(policy, tokenizer, test, samples=config.final_samples, ks=(1, config.final_samples),
-                                    max_new_tokens=config.eval_max_new_tokens, chat=chat, executor=executor, seed=config.seed)
+        heldout = list(valid) + list(test)
+        _log(f"final evaluation on the {len(heldout)} held-out problems (valid + test) ...")
+        greedy, greedy_records = evaluate_model(policy, tokenizer, heldout, samples=1, max_new_tokens=config.eval_max_new_tokens,
+                                                chat=chat, executor=executor, seed=config.seed, batch_size=64)
+        ks = sorted({1, min(4, config.final_samples), config.final_samples})
+        sampled, _ = evaluate_model(policy, tokenizer, heldout, samples=config.final_samples, ks=ks,
+                                    max_new_tokens=config.eval_max_new_tokens, chat=chat, executor=executor, seed=config.seed,
+                                    batch_size=64)
     finally:
         executor.close()
     result = {
@@ -503,19 +540,21 @@ def train_sft(config: SFTConfig) -> dict[str, Any]:
         "final_train_loss": history[-1]["loss"] if history else None,
         "final_valid_loss": evals[-1]["valid_loss"] if evals else None,
         "evals": evals,
-        "test_greedy": greedy,
-        "test_sampled": sampled,
+        "heldout_data": [config.valid_data, config.test_data],
+        "heldout_greedy": greedy,
+        "heldout_sampled": sampled,
         "threads": torch.get_num_threads(),
         "torch": torch.__version__,
     }
     save_policy(policy, tokenizer, out_dir, extra=result)
     save_loss_curve(history, evals, out_dir)
-    with open(out_dir / "test_greedy_samples.jsonl", "w") as f:
+    with open(out_dir / "heldout_greedy_samples.jsonl", "w") as f:
         for rec in greedy_records:
             f.write(json.dumps(rec) + "\n")
     _log(f"saved {out_dir} ({sum(f.stat().st_size for f in out_dir.iterdir()) / 1e6:.1f} MB); "
-         f"test greedy pass@1 {100 * greedy['pass@1']:.1f}%, sampled pass@1 {100 * sampled['pass@1']:.1f}% "
-         f"(n={config.final_samples}, T={sampled['temperature']}); wall {result['wall_s']:.0f} s")
+         f"held-out greedy pass@1 {100 * greedy['pass@1']:.1f}%, sampled "
+         + ", ".join(f"pass@{k} {100 * sampled[f'pass@{k}']:.1f}%" for k in ks)
+         + f" (T={sampled['temperature']}); wall {result['wall_s']:.0f} s")
     return result
 
 
