@@ -1,4 +1,4 @@
-"""A user's first hour anywhere: the package installed from a wheel.
+"""A user's first hour anywhere: the package installed from a wheel, and the Colab set-up cell.
 
 Each test makes a fresh virtual environment beside the checkout (under pytest's tmp_path). It
 sees this environment's third-party packages (torch, transformers, jupyter: no download) but
@@ -30,6 +30,17 @@ nb = nbformat.read(sys.argv[1], as_version=4)
 nb.cells.append(nbformat.v4.new_code_cell("import stepcoder_lite, sys; print(stepcoder_lite.__file__); print(sys.prefix)"))
 NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
 print(nb.cells[-1].outputs[0]["text"].strip())
+"""
+
+# Run by the fresh python in a folder like Colab's /content: the setup cell with google.colab
+# faked (Colab's kernel has it imported), then the package imported the way the notebook does.
+RUN_SETUP_CELL = """
+import sys, types
+sys.modules["google.colab"] = types.ModuleType("google.colab")
+exec(sys.stdin.read())
+import stepcoder_lite
+from stepcoder_lite.model import resolve_model_path
+print(stepcoder_lite.__file__); print(resolve_model_path("tiny"))
 """
 
 
@@ -104,3 +115,24 @@ def test_wheel_carries_the_data_and_runs_offline_without_the_checkout(tmp_path):
     kernel_package, kernel_prefix = _run(python, "-c", RUN_NOTEBOOK, REPO / "notebooks" / "01_dataset.ipynb", elsewhere,
                                          cwd=elsewhere).splitlines()[-2:]
     assert Path(kernel_package).parent == package and Path(kernel_prefix) == tmp_path / "venv"
+
+
+@pytest.mark.slow
+def test_colab_setup_cell_clones_and_installs_the_package(tmp_path):
+    """The setup cell with google.colab faked clones STEPCODER_REPO_URL (here the checkout: what is
+    committed) and installs it editable; the package then imports from the clone, data/ included."""
+    setup_cell = next(c for c in nbformat.read(REPO / "notebooks" / "01_dataset.ipynb", as_version=4).cells
+                      if c.cell_type == "code").source
+    assert "STEPCODER_REPO_URL" in setup_cell and "torch" not in setup_cell.split("\n", 1)[1]
+    python = _fresh_venv(tmp_path / "venv")  # never our own: the cell pip-installs into its python
+    content = tmp_path / "content"
+    content.mkdir()
+    # offline, pip builds the editable install with the setuptools it sees instead of fetching one
+    env = _env(STEPCODER_REPO_URL=str(REPO), PIP_NO_BUILD_ISOLATION="0")
+    package_file, model_dir = _run(python, "-c", RUN_SETUP_CELL, cwd=content, env=env, stdin=setup_cell).split()
+    clone = content / "stepcoder-lite"
+    assert Path(package_file) == clone / "stepcoder_lite" / "__init__.py"
+    assert Path(model_dir) == clone / "data" / "model"
+    # a fresh process (a restarted kernel) finds the clone through the editable install alone
+    again = _run(python, "-c", "import stepcoder_lite; print(stepcoder_lite.__file__)", cwd=tmp_path, env=env).strip()
+    assert Path(again) == clone / "stepcoder_lite" / "__init__.py"
