@@ -10,15 +10,38 @@ in ``notebooks/`` import. Data flows one way:
 Importing the package is cheap: submodules (and torch) load only when used.
 """
 
+import os as _os
 from pathlib import Path
 
 __version__ = "0.1.0"
 
-# The repository's data/ folder (bundled problem sets, the shipped tokenizer and checkpoint).
-# Set STEPCODER_DATA to point elsewhere, e.g. when the package is installed without the repo.
-import os as _os
 
-DATA_DIR = Path(_os.environ.get("STEPCODER_DATA", Path(__file__).resolve().parent.parent / "data"))
+def find_data_dir(package: Path = Path(__file__).resolve().parent, environ=_os.environ) -> Path:
+    """The folder of shipped data (``model/``: tokenizer + checkpoint, ``handwritten.jsonl``).
+
+    ``package`` is this package's folder and ``environ`` the environment (arguments for tests).
+
+    The files live once, in the repository's top-level ``data/``. Where the package finds them
+    depends on how it was installed, first match wins:
+
+    1. ``$STEPCODER_DATA`` when set: your own copy anywhere;
+    2. ``stepcoder_lite/_data/`` inside the package: a wheel or a plain ``pip install .``
+       copies ``data/`` there (``[tool.setuptools.package-dir]`` in pyproject.toml);
+    3. ``data/`` beside the package: a checkout or an editable install, nothing copied.
+
+    (2) comes before (3) so that an installed package never picks up some unrelated ``data/``
+    lying in site-packages. A real folder, not an ``importlib.resources`` traversable, because
+    Hugging Face's ``from_pretrained`` wants a directory path; wheels install unzipped.
+    """
+    override = environ.get("STEPCODER_DATA")
+    if override:
+        return Path(override)
+    installed = package / "_data"
+    return installed if installed.is_dir() else package.parent / "data"
+
+
+DATA_DIR = find_data_dir()
+"""Every reader of shipped files goes through this (tests may monkeypatch it)."""
 
 
 def fast_mode() -> bool:

@@ -1,11 +1,15 @@
 """The project installs and runs the way the README says, and its two version files agree."""
 
+import importlib.util
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -66,3 +70,90 @@ def test_cli_help_lists_subcommands():
     for command in commands:
         # every subcommand carries a line of help text
         assert re.search(rf"^\s+{command}\s+\S", out, flags=re.M), f"no help text for {command!r}"
+
+
+# --------------------------------------------------------------------------- shipped data
+
+
+def test_pyproject_lists_every_subpackage():
+    """The package list is written out (setuptools' find cannot see the mapped data/): keep it whole."""
+    from setuptools import find_packages
+
+    listed = _pyproject()["tool"]["setuptools"]["packages"]
+    on_disk = find_packages(where=str(REPO), include=["stepcoder_lite*"])
+    assert sorted(listed) == sorted(on_disk + ["stepcoder_lite._data"])
+    assert _pyproject()["tool"]["setuptools"]["package-dir"] == {"stepcoder_lite._data": "data"}
+
+
+def test_package_data_patterns_cover_what_the_package_reads():
+    patterns = _pyproject()["tool"]["setuptools"]["package-data"]["stepcoder_lite._data"]
+    shipped = {p.relative_to(REPO / "data").as_posix() for pattern in patterns for p in (REPO / "data").glob(pattern)}
+    assert {"model/config.json", "model/tokenizer.json", "model/model.safetensors", "handwritten.jsonl"} <= shipped
+    assert not [p for p in shipped if p.startswith("handwritten/")], "the set's build scripts do not ship"
+
+
+def test_find_data_dir_prefers_override_then_installed_copy_then_checkout(tmp_path):
+    from stepcoder_lite import find_data_dir
+
+    package = tmp_path / "site" / "stepcoder_lite"
+    package.mkdir(parents=True)
+    (tmp_path / "site" / "data").mkdir()  # a stray data/ beside an installed package: never used
+    assert find_data_dir(package, {}) == tmp_path / "site" / "data"  # a checkout: data/ beside the package
+    (package / "_data").mkdir()
+    assert find_data_dir(package, {}) == package / "_data"  # a wheel install
+    assert find_data_dir(package, {"STEPCODER_DATA": "/elsewhere"}) == Path("/elsewhere")
+    assert find_data_dir(package, {"STEPCODER_DATA": ""}) == package / "_data"  # empty = unset
+
+
+def test_checkout_reads_the_repository_data_folder():
+    import stepcoder_lite
+    from stepcoder_lite.model import resolve_model_path
+
+    if os.environ.get("STEPCODER_DATA"):
+        assert stepcoder_lite.DATA_DIR == Path(os.environ["STEPCODER_DATA"])
+    else:
+        assert stepcoder_lite.DATA_DIR == REPO / "data"
+        assert resolve_model_path("tiny") == str(REPO / "data" / "model")
+
+
+# --------------------------------------------------------------------------- one repository address
+
+
+def _sync_script():
+    spec = importlib.util.spec_from_file_location("sync_setup_cells", REPO / "notebooks" / "sync_setup_cells.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_notebooks_and_readme_agree_with_the_project_url():
+    sync = _sync_script()
+    url = _pyproject()["project"]["urls"]["Repository"]
+    assert sync.repo_url(REPO) == url
+    assert sync.sync(REPO, write=False) == [], "run `python notebooks/sync_setup_cells.py`"
+    assert f"{sync.colab_prefix(url)}01_dataset.ipynb" in (REPO / "README.md").read_text()
+
+
+def test_sync_rewrites_badge_and_setup_cell_only(tmp_path):
+    """A fork's address lands in the badge and the setup cell; outputs, ids and metadata stay."""
+    import nbformat
+
+    sync = _sync_script()
+    path = tmp_path / "03_model.ipynb"
+    shutil.copy(REPO / "notebooks" / "03_model.ipynb", path)
+    before = nbformat.read(path, as_version=4)
+    fork = "https://github.com/someone/fork"
+    assert sync.sync_notebook(path, fork, write=True) is True
+    after = nbformat.read(path, as_version=4)
+    assert "colab.research.google.com/github/someone/fork/blob/main/notebooks/03_model.ipynb" in after.cells[0].source
+    assert f'"STEPCODER_REPO_URL", "{fork}"' in after.cells[1].source
+    assert [c.get("id") for c in after.cells] == [c.get("id") for c in before.cells]
+    assert [c.get("outputs") for c in after.cells] == [c.get("outputs") for c in before.cells]
+    assert [c.source for c in after.cells[2:]] == [c.source for c in before.cells[2:]]
+    assert sync.sync_notebook(path, fork, write=True) is False  # idempotent
+
+
+def test_repo_url_must_be_a_github_repository(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[project.urls]\nRepository = "https://example.org/x"\n')
+    with pytest.raises(ValueError, match="github.com/OWNER/NAME"):
+        _sync_script().repo_url(tmp_path)
