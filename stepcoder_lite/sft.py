@@ -87,7 +87,7 @@ class SFTConfig:
     """Attention heads (from scratch only)."""
     n_positions: int = 1024
     """Context length (from scratch only): families need ~260 tokens; HumanEval prompts are longer."""
-    epochs: float = 7.0
+    epochs: float = 8.0
     """Upper bound on passes over the training problems (the stopping rules may end sooner)."""
     max_steps: int | None = None
     """Stop after this many optimizer steps (``None``: ``epochs`` decides). The learning-rate
@@ -119,6 +119,12 @@ class SFTConfig:
     problems and got the numbers of held-out ones wrong)."""
     prefix_fraction: float = 0.25
     """Fraction of examples in CCCS form: the prompt holds the solution's first lines."""
+    fresh_params: bool = True
+    """Families only: every epoch draws its training problems fresh (``families.fresh_problems``:
+    each family's literal parameters from ranges wider than the grid, a random phrasing, never a
+    held-out combination), as many as the training split holds. A model that cannot memorise the
+    numbers must learn to copy them from the statement (with the grid alone, the first attempts
+    wrote ``x % 9 == 2`` whatever the statement said). False: the training split itself."""
     mistake_rate: float = 0.6
     """Families only: the share of training problems whose solution in the corpus carries
     human mistakes (``families.corpus_solution``; each family declares its own, see
@@ -259,14 +265,19 @@ def epoch_batches(problems, tokenizer, config: SFTConfig, epoch: int, chat: bool
 
 
 def problems_of_epoch(config: SFTConfig, epoch: int, train: Sequence[Any] | None = None) -> list[Any]:
-    """The training problems of one epoch: ``train`` (loaded from ``config.train_data`` when
-    not given), or for the families with ``vary_examples`` the same problems rebuilt with build
-    seed ``epoch`` (new random tests, so a new worked example in every statement). Only the
-    training split ever reaches the SFT stream: a held-out combination never does (tested)."""
+    """The training problems of one epoch. For the families: with ``fresh_params``, as many
+    problems as the training split holds, drawn fresh for ``(seed, epoch)``; else the training
+    split itself, rebuilt with build seed ``epoch`` when ``vary_examples`` (new random tests, so a
+    new worked example in every statement). Other sources: ``train`` as it is. Either way only
+    training combinations ever reach the SFT stream: a held-out one never does (tested)."""
     from stepcoder_lite.data import load_source
+    from stepcoder_lite.data.families import fresh_problems
 
     train = list(load_source(config.train_data)) if train is None else list(train)
-    if config.vary_examples and epoch > 0 and config.train_data.split(":")[0].strip().lower() == "families":
+    families = config.train_data.split(":")[0].strip().lower() == "families"
+    if families and config.fresh_params:
+        return fresh_problems(len(train), seed=config.seed, epoch=epoch)
+    if families and config.vary_examples and epoch > 0:
         rebuilt = load_source(config.train_data, seed=epoch)  # same problems, new examples
         if [p.id for p in rebuilt] != [p.id for p in train]:
             raise RuntimeError("families split changed with the build seed")

@@ -435,3 +435,37 @@ def test_corpus_mixes_mistakes_in_at_the_rate_and_keeps_them_fixed_per_problem(p
     assert all(len(m) == len(FAMILY_BY_NAME[p.meta["family"]].mistakes) for p, (_, m) in zip(train, three))
     with pytest.raises(ValueError, match="mistake_rate"):
         corpus_solution(train[0], 1.5)
+
+
+# --------------------------------------------------------------------------- fresh parameters (the SFT stream)
+
+
+def test_fresh_draws_widen_stated_literals_and_keep_flags_and_words():
+    from stepcoder_lite.data.families import draw_axes
+
+    axes = draw_axes(FAMILY_BY_NAME["count_mod"])
+    assert axes["k"] == range(0, 17) and axes["r"] == range(0, 17)  # grid 2..9 and 0..8, widened
+    axes = draw_axes(FAMILY_BY_NAME["filter_print"])
+    assert set(axes["op"]) == {"gt", "lt", "ge", "le"} and set(axes["word"]) == {"NONE", "EMPTY", "NO"}
+    assert min(axes["t"]) == 0 and max(axes["t"]) > 4
+    assert draw_axes(FAMILY_BY_NAME["is_sorted"])["words"] == (0, 1, 2)  # an index into word pairs: grid only
+
+
+def test_fresh_problems_are_valid_informative_never_held_out_and_new(problems):
+    from stepcoder_lite.data.families import fresh_problems
+
+    fresh = fresh_problems(600, seed=0, epoch=3)
+    assert fresh == fresh_problems(600, seed=0, epoch=3)  # a pure function of (n, seed, epoch)
+    assert [p.id for p in fresh] != [p.id for p in fresh_problems(600, seed=0, epoch=4)]
+    held = {_key(p) for p in problems if p.split != "train"}
+    grid = {_key(p) for p in problems}
+    outside = 0
+    for p in fresh:
+        assert p.split == "train" and p.meta["holdout"] is None
+        assert _key(p) not in held, f"{p.id} is a held-out combination"
+        outside += _key(p) not in grid
+        assert len(set(p.outputs)) > 1, p.id
+        for stdin, expected in zip(p.inputs, p.outputs):
+            assert run_reference(p.solutions[0], stdin) == expected
+        assert p.question.count("-----Example-----") == 1 and p.inputs[0] in p.question
+    assert outside >= 150, f"only {outside} of 600 fresh problems lie outside the grid"

@@ -195,6 +195,84 @@ def build(split: str | None = None, seed: int = 0) -> list[Problem]:
     return problems
 
 
+# --------------------------------------------------------------------------- fresh parameters for the SFT stream
+
+WIDEN_MIN_VALUES = 4
+"""An integer axis is widened for fresh draws when the grid holds at least this many of its
+values (fewer are flags or indices into word lists, which only the grid's values make sense for)."""
+
+
+def draw_axes(family: Family) -> dict[str, range | tuple[Any, ...]]:
+    """Per parameter axis, the values a fresh draw picks one of (uniformly).
+
+    An integer axis with >= :data:`WIDEN_MIN_VALUES` values that a statement states (``$k`` in
+    a phrasing or section) is a literal the model must copy: it is drawn from the grid's range
+    widened to ``[lo - span // 2, hi + span]`` (not below 0 when the grid is non-negative), so
+    the model meets numbers it cannot have memorised. Every other axis keeps the grid's values.
+    """
+    texts = " ".join(family.phrasings) + family.input_text + family.output_text
+    axes: dict[str, list[Any]] = {}
+    for params in family.params:
+        for key, value in params.items():
+            axes.setdefault(key, [])
+            if value not in axes[key]:
+                axes[key].append(value)
+    out: dict[str, range | tuple[Any, ...]] = {}
+    for key, values in axes.items():
+        ints = all(type(v) is int for v in values)
+        if ints and len(values) >= WIDEN_MIN_VALUES and f"${key}" in texts:
+            lo, hi = min(values), max(values)
+            span = hi - lo
+            out[key] = range(max(lo - span // 2, 0) if lo >= 0 else lo - span // 2, hi + span + 1)
+        else:
+            out[key] = tuple(values)
+    return out
+
+
+def fresh_problem(family: Family, rng: random.Random, seed: int = 0, tries: int = 50) -> Problem | None:
+    """One training problem of ``family`` with parameters drawn fresh (:func:`draw_axes`) and a
+    random phrasing. A draw is kept only if its reference runs on all its tests, the tests do
+    not all expect the same output, and it is not held out: a held-out parameter combination
+    (valid or test) or a held-out (parameters, phrasing) pair is drawn again. ``None`` after
+    ``tries`` rejected draws."""
+    axes = draw_axes(family)
+    table = split_table(family)
+    for _ in range(tries):
+        params = {key: rng.choice(values) for key, values in axes.items()}
+        key = family.param_key(params)
+        phrasing = rng.randrange(len(family.phrasings))
+        if table.get((key, phrasing), ("train", None))[0] != "train":
+            continue  # a held-out combination never reaches the SFT stream
+        try:
+            code = family.solution(params)
+            compiled = compile(code, f"<families/{family.name}/{key}>", "exec")
+            inputs, outputs = _make_tests(family, params, compiled, _rng(seed, family.name, key, phrasing), key)
+            question = family.question(params, phrasing, inputs[0], outputs[0])
+        except (RuntimeError, ValueError, ArithmeticError, IndexError, KeyError, TypeError):
+            continue  # parameters this family's template or tests cannot take (k = 0, ...)
+        if len(set(outputs)) < 2:
+            continue  # uninformative: every test expects the same output
+        return Problem(id=f"families/{family.name}/{key}/{phrasing}", question=question, solutions=[code], inputs=inputs,
+                       outputs=outputs, fn_name=None, starter_code="", entry_point=None, difficulty=family.difficulty,
+                       source="families", split="train",
+                       meta={"family": family.name, "params": dict(params), "phrasing": phrasing, "holdout": None, "fresh": True})
+    return None
+
+
+def fresh_problems(n: int, seed: int = 0, epoch: int = 0) -> list[Problem]:
+    """``n`` training problems with fresh parameters, families in proportion to their share of
+    the training split: the SFT stream of one epoch. A pure function of ``(n, seed, epoch)``."""
+    weights = [sum(v[0] == "train" for v in split_table(f).values()) for f in FAMILIES]
+    rng = _rng("fresh", seed, epoch)
+    out: list[Problem] = []
+    while len(out) < n:
+        family = rng.choices(FAMILIES, weights=weights)[0]
+        problem = fresh_problem(family, rng, seed=seed)
+        if problem is not None:
+            out.append(problem)
+    return out
+
+
 # --------------------------------------------------------------------------- a corpus with human mistakes
 
 
