@@ -65,6 +65,8 @@ import shutil
 import sys
 import threading
 import time
+import types
+import typing
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -76,11 +78,12 @@ import torch
 from stepcoder_lite import curriculum as cc
 from stepcoder_lite import distributed, masking, ppo
 from stepcoder_lite.data import Problem, load_source
+from stepcoder_lite.errors import InputError
 from stepcoder_lite.evaluate import format_summary
 from stepcoder_lite.executor import ExecConfig, Executor
 from stepcoder_lite.masking import FGOConfig
 from stepcoder_lite.model import (ModelConfig, ReferenceModel, completion_outputs, load_policy, model_preset, save_policy,
-                                  wants_chat_template)
+                                  resolve_model_path, wants_chat_template)
 from stepcoder_lite.ppo import KLController, PPOConfig
 from stepcoder_lite.prompts import build_prompt
 from stepcoder_lite.rewards import reward as unit_test_reward
@@ -259,6 +262,10 @@ class TrainConfig:
             raise ValueError(f"TrainConfig: learning rates must be >= 0, got {self.policy_lr}, {self.value_lr}")
         if self.time_budget_s is not None and self.time_budget_s <= 0:
             raise ValueError(f"TrainConfig.time_budget_s must be None or > 0, got {self.time_budget_s}")
+        if self.temperature < 0 or not 0 < self.top_p <= 1:  # rollout.sample's own rule, checked before anything loads
+            raise ValueError(f"TrainConfig: temperature must be >= 0 and top_p in (0, 1], got {self.temperature}, {self.top_p}")
+        if self.exec_timeout_s <= 0 or self.eval_timeout_s <= 0:
+            raise ValueError(f"TrainConfig: exec_timeout_s and eval_timeout_s must be > 0, got {self.exec_timeout_s}, {self.eval_timeout_s}")
         if self.minibatch_by_problem and self.ppo.minibatch_size % self.samples_per_problem:
             raise ValueError(f"TrainConfig: minibatch_by_problem keeps the {self.samples_per_problem} samples of a problem "
                              f"together, so ppo.minibatch_size ({self.ppo.minibatch_size}) must be a multiple of "
@@ -409,7 +416,7 @@ def _config_text(config: Any, indent: str = "") -> str:
     return "\n".join(lines + [f"{indent})"])
 
 
-class RunSetupError(ValueError):
+class RunSetupError(InputError):
     """The output folder and the request disagree (a resume with other settings, a finished run
     without --resume, ...): nothing was trained."""
 
@@ -425,27 +432,67 @@ def _parse_value(text: str) -> Any:
         return text
 
 
+def _fits(value: Any, hint: Any) -> bool:
+    """Does a parsed ``--set`` value fit a config field's annotation? (An int fits a float;
+    a JSON list fits a tuple or list of fitting items; a dict fits a nested config.)"""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arm) for arm in args)
+    if hint is type(None):
+        return value is None
+    if hint in (int, float):  # bool is an int to Python, never to a config
+        return isinstance(value, (int, float) if hint is float else int) and not isinstance(value, bool)
+    if origin in (tuple, list):
+        items = [a for a in args if a is not Ellipsis]
+        return isinstance(value, (list, tuple)) and all(_fits(v, items[0]) for v in value if items)
+    if dataclasses.is_dataclass(hint):
+        return isinstance(value, dict)
+    return isinstance(value, hint) if isinstance(hint, type) else True
+
+
+def _type_text(hint: Any) -> str:
+    """``float | None`` -> "float or null", for messages."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return " or ".join(_type_text(arm) for arm in typing.get_args(hint))
+    if typing.get_origin(hint) in (tuple, list):
+        return f"a list of {_type_text(typing.get_args(hint)[0])}"
+    return "null" if hint is type(None) else getattr(hint, "__name__", str(hint))
+
+
 def config_from_flags(preset: str, flags: dict[str, Any], assignments: Sequence[str] = ()) -> TrainConfig:
     """The preset with ``flags`` (``{"ppo.kl_coef": 0.1, "seed": 3}``) and ``FIELD=VALUE``
-    strings applied, dotted names reaching into nested configs. Unknown fields raise."""
-    values = dict(flags)
+    strings applied, dotted names reaching into nested configs.
+
+    An unknown field, a value of the wrong type (checked against the field's annotation, so
+    ``ppo.kl_coef=abc`` is named as such instead of failing later inside a comparison) or out
+    of range raises :class:`~stepcoder_lite.errors.InputError`: nothing has been loaded yet."""
+    values = {key: (f"{key}={value!r}", value) for key, value in flags.items()}
     for item in assignments:
         if "=" not in item:
-            raise ValueError(f"--set expects FIELD=VALUE, got {item!r}")
+            raise InputError(f"--set {item}: expected FIELD=VALUE")
         key, text = item.split("=", 1)
-        values[key.strip()] = _parse_value(text.strip())
-    d = TrainConfig.preset(preset).to_dict()
-    for key, value in values.items():
+        values[key.strip()] = (f"--set {item}", _parse_value(text.strip()))
+    try:
+        d = TrainConfig.preset(preset).to_dict()
+    except ValueError as e:
+        raise InputError(f"--preset {preset}: {e}") from None
+    for key, (given, value) in values.items():
         parts = key.split(".")
-        target = d
+        target, owner = d, TrainConfig
         for part in parts[:-1]:
             if not isinstance(target.get(part), dict):
-                raise ValueError(f"unknown config field {key!r} ({part!r} is not a nested config)")
-            target = target[part]
+                raise InputError(f"{given}: unknown config field {key!r} ({part!r} is not a nested config)")
+            target, owner = target[part], typing.get_type_hints(owner)[part]
         if parts[-1] not in target:
-            raise ValueError(f"unknown config field {key!r}; see `train --print-config` for the fields")
+            raise InputError(f"{given}: unknown config field {key!r}; see `train --print-config` for the fields")
+        hint = typing.get_type_hints(owner)[parts[-1]]
+        if not _fits(value, hint):
+            raise InputError(f"{given}: expected {_type_text(hint)}, got {type(value).__name__} {value!r}")
         target[parts[-1]] = value
-    return TrainConfig.from_dict(d)
+    try:
+        return TrainConfig.from_dict(d)
+    except ValueError as e:  # a range check of TrainConfig or a nested config; the message names the field
+        raise InputError(str(e)) from None
 
 
 # Fields that may change when a run is resumed (they do not change what is computed).
@@ -467,6 +514,7 @@ def config_differences(a: TrainConfig, b: TrainConfig) -> list[str]:
 
 
 # =========================================================================== small helpers
+
 
 
 def fixed_subset(problems: Sequence[Problem], n: int | None, seed: int = 0) -> list[Problem]:
@@ -1161,9 +1209,7 @@ class Trainer:
         return final
 
     def latest_checkpoint(self) -> Path | None:
-        root = self.out / CHECKPOINT_DIR
-        done = sorted(p for p in root.glob("step_*") if (p / STATE_FILE).exists()) if root.exists() else []
-        return done[-1] if done else None
+        return latest_checkpoint(self.out)
 
     def load_latest_checkpoint(self) -> int | None:
         """Restore the newest checkpoint in ``out_dir`` (None when there is none: a fresh start)."""
@@ -1252,6 +1298,40 @@ def evaluate_policy(policy, tokenizer, problems: Sequence[Problem], executor: Ex
 # =========================================================================== the whole job
 
 
+def latest_checkpoint(out: str | Path) -> Path | None:
+    """The newest complete checkpoint in a run folder (``checkpoints/step_*`` with its state
+    file; a folder only gets that name once complete), or None."""
+    root = Path(out) / CHECKPOINT_DIR
+    done = sorted(p for p in root.glob("step_*") if (p / STATE_FILE).exists()) if root.exists() else []
+    return done[-1] if done else None
+
+
+def check_run_folder(out: str | Path, config: TrainConfig, resume: bool) -> Path | None:
+    """Does the output folder fit the request? Checked before anything loads or is written.
+
+    A fresh run refuses a folder that holds checkpoints (it would mix two runs' books). A
+    resume needs a complete checkpoint, written with the same config up to
+    ``RESUMABLE_CHANGES``; it returns that checkpoint. Raises :class:`RunSetupError`."""
+    out = Path(out)
+    if not resume:
+        if any((out / CHECKPOINT_DIR).glob("step_*")):
+            raise RunSetupError(f"{out} already holds a run's checkpoints: pass --resume to continue it, or choose a new --out")
+        return None
+    checkpoint = latest_checkpoint(out)
+    if checkpoint is None:
+        raise RunSetupError(f"--resume: {out / CHECKPOINT_DIR} holds no complete checkpoint to continue from; "
+                            f"drop --resume to start the run afresh")
+    try:
+        saved = TrainConfig.from_dict(json.loads((checkpoint / STATE_FILE).read_text())["config"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise RunSetupError(f"--resume: {checkpoint / STATE_FILE} cannot be read as a checkpoint of this version ({e})") from None
+    differ = [k for k in config_differences(saved, config) if k.split(".")[0] not in RESUMABLE_CHANGES]
+    if differ:
+        raise RunSetupError(f"--resume: the checkpoint {checkpoint} was written with a different config "
+                            f"({', '.join(differ)}); resume with the same settings or use a new --out")
+    return checkpoint
+
+
 def held_out_sets(config: TrainConfig) -> dict[str, list[Problem]]:
     """The evaluation subsets, per spec (fixed with seed 0: the same for every run)."""
     return {spec: fixed_subset(load_source(spec), config.eval_problems, seed=0) for spec in config.eval_datasets}
@@ -1279,18 +1359,18 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
     main = dist.is_main
     wall_start = time.perf_counter()
     out = Path(config.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    saved_config = out / "config.json"
-    if resume and saved_config.exists():
-        saved = TrainConfig.from_dict(json.loads(saved_config.read_text()))
-        differ = [k for k in config_differences(saved, config) if k.split(".")[0] not in RESUMABLE_CHANGES]
-        if differ:
-            raise RunSetupError(f"resume: {out} was started with a different config ({', '.join(differ)}); "
-                             f"use the same flags, or a new --out")
-    elif not resume and (out / CHECKPOINT_DIR).exists() and any((out / CHECKPOINT_DIR).glob("step_*")):
-        raise RunSetupError(f"{out} already holds a run's checkpoints: pass --resume to continue it, or choose a new --out")
+    # Every input is checked before a model loads or a file is written: a bad one raises an
+    # InputError (one line from the CLI) and leaves the folder as it was.
+    resolve_model_path(config.model.name_or_path)
+    check_run_folder(out, config, resume)
+    train_problems = fixed_subset(load_source(config.dataset), config.train_problems, seed=config.seed)
+    if not train_problems:
+        raise InputError(f"dataset {config.dataset!r}: no training problems")
+    sets = held_out_sets(config) if evaluate and main else {}
     if dist.enabled:  # every rank has checked the folder before rank 0 changes it
         dist.barrier()
+    out.mkdir(parents=True, exist_ok=True)
+    saved_config = out / "config.json"
     if main:
         if not resume:
             for stale in ("metrics.jsonl", "samples.md", "eval_before.json", "eval_after.json", "summary.json"):
@@ -1298,7 +1378,7 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
         saved_config.write_text(json.dumps(config.to_dict(), indent=2) + "\n")
     log(config.to_text())
 
-    with Trainer(config, resume=resume, log=log, dist=dist) as trainer:
+    with Trainer(config, resume=resume, train_problems=train_problems, log=log, dist=dist) as trainer:
         log(f"policy: {sum(p.numel() for p in trainer.policy.parameters()):,} parameters on {trainer.device}; "
             f"{len(trainer.problems)} training problems; {config.problems_per_iteration} x {config.samples_per_problem} "
             f"samples per iteration; CCCS {'on' if config.cccs else 'off'}, FGO {'on' if config.fgo.enabled else 'off'}")
@@ -1307,7 +1387,6 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
                 f"and {config.ppo.minibatch_size // dist.world_size}-row minibatches each; rank 0 evaluates and writes")
             if evaluate and config.eval_datasets and not (resume and (out / "eval_before.json").exists()) and trainer.step != 0:
                 raise RunSetupError(f"resume: {out / 'eval_before.json'} is missing but the run is at step {trainer.step}")
-        sets = held_out_sets(config) if evaluate and main else {}
         before_file = out / "eval_before.json"
         before: dict[str, Any] = {}
         eval_s = 0.0
