@@ -516,6 +516,47 @@ def config_differences(a: TrainConfig, b: TrainConfig) -> list[str]:
 # =========================================================================== small helpers
 
 
+def _fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (its entry, not only the file's bytes)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_synced(path: Path, text: str) -> None:
+    with open(path, "w") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _save_synced(obj: Any, path: Path) -> None:
+    """``torch.save`` whose bytes are on disk before the checkpoint folder is renamed into place."""
+    with open(path, "wb") as f:
+        torch.save(obj, f)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a reader (a resumed run) sees the old file or the
+    new one, never half of it: write a temporary sibling, fsync, rename."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    _write_synced(tmp, text)
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _discard(folder: Path) -> None:
+    """Delete a checkpoint folder without ever leaving a half-deleted ``step_*`` behind: rename
+    it out of those names first (a kill during rmtree leaves only a hidden ``.old_`` folder)."""
+    trash = folder.with_name(f".old_{folder.name}_{os.getpid()}")
+    os.replace(folder, trash)
+    shutil.rmtree(trash, ignore_errors=True)
+
 
 def fixed_subset(problems: Sequence[Problem], n: int | None, seed: int = 0) -> list[Problem]:
     """``n`` problems drawn with ``seed`` (kept in their original order); all when ``n`` is None."""
@@ -1058,7 +1099,7 @@ class Trainer:
         # rewrite the row just logged (the JSONL's last line) with the evaluation added
         lines = (self.out / "metrics.jsonl").read_text().splitlines()
         lines[-1] = json.dumps(row)
-        (self.out / "metrics.jsonl").write_text("\n".join(lines) + "\n")
+        write_text_atomic(self.out / "metrics.jsonl", "\n".join(lines) + "\n")
         self.metrics_rows[-1] = row
         self._print(f"step {self.step:>4}  held-out greedy pass@1 on {spec}: {summary['pass@1']:.3f} "
                     f"(syntax errors {summary['errors']['syntax_error']:.3f}, {row['time/eval']:.0f} s)")
@@ -1176,16 +1217,20 @@ class Trainer:
         return self._write_checkpoint(root, final)
 
     def _write_checkpoint(self, root: Path, final: Path, rank_rngs: list[dict[str, Any]] | None = None) -> Path:
+        """Every file goes into a hidden temporary folder and is fsynced; then one rename puts
+        the folder in place. A run killed at any moment (or a machine that loses power) leaves
+        only complete ``step_*`` folders; one being replaced or pruned is renamed out of the
+        ``step_*`` names before it is deleted, for the same reason."""
         root.mkdir(parents=True, exist_ok=True)
+        for stale in [*root.glob(".tmp_step_*"), *root.glob(".old_step_*")]:  # a killed run's leftovers
+            shutil.rmtree(stale, ignore_errors=True)
         tmp = root / f".tmp_step_{self.step:06d}_{os.getpid()}"
-        if tmp.exists():
-            shutil.rmtree(tmp)
         tmp.mkdir()
-        torch.save(self.trainable_state(), tmp / "policy.pt")
-        torch.save(self.optimizer.state_dict(), tmp / "optimizer.pt")
-        torch.save(self._rng_state(), tmp / "rng.pt")
+        _save_synced(self.trainable_state(), tmp / "policy.pt")
+        _save_synced(self.optimizer.state_dict(), tmp / "optimizer.pt")
+        _save_synced(self._rng_state(), tmp / "rng.pt")
         if rank_rngs is not None:
-            torch.save(rank_rngs, tmp / "rng_ranks.pt")
+            _save_synced(rank_rngs, tmp / "rng_ranks.pt")
         state = {
             "step": self.step,
             "train_time_s": self.train_time_s,
@@ -1197,15 +1242,15 @@ class Trainer:
         }
         if rank_rngs is not None:
             state["world_size"] = len(rank_rngs)
-        (tmp / STATE_FILE).write_text(json.dumps(state) + "\n")
-        with open(tmp / "metrics.jsonl", "w") as f:
-            for row in self.metrics_rows:
-                f.write(json.dumps(row) + "\n")
+        _write_synced(tmp / STATE_FILE, json.dumps(state) + "\n")
+        _write_synced(tmp / "metrics.jsonl", "".join(json.dumps(row) + "\n" for row in self.metrics_rows))
+        _fsync_dir(tmp)
         if final.exists():  # re-saving the same step (e.g. a resumed run that ends at once)
-            shutil.rmtree(final)
+            _discard(final)
         os.replace(tmp, final)  # atomic: a reader sees no checkpoint or a complete one
+        _fsync_dir(root)
         for old in sorted(root.glob("step_*"))[: -self.config.keep_checkpoints]:
-            shutil.rmtree(old, ignore_errors=True)
+            _discard(old)
         return final
 
     def latest_checkpoint(self) -> Path | None:
@@ -1258,14 +1303,13 @@ class Trainer:
     def _drop_books_after(self, step: int) -> None:
         """Rewrite metrics.jsonl and samples.md without what iterations after ``step`` wrote
         (a killed run logged them, but the checkpoint it resumes from predates them)."""
-        with open(self.out / "metrics.jsonl", "w") as f:
-            for row in self.metrics_rows:
-                f.write(json.dumps(row) + "\n")
+        write_text_atomic(self.out / "metrics.jsonl", "".join(json.dumps(row) + "\n" for row in self.metrics_rows))
         samples = self.out / "samples.md"
         if samples.exists():
             sections = samples.read_text().split("\n### samples at step ")
-            kept = [sections[0]] + [sec for sec in sections[1:] if int(sec.split(" ", 1)[0]) <= step]
-            samples.write_text("\n### samples at step ".join(kept))
+            kept = [sections[0]] + [sec for sec in sections[1:]
+                                    if sec.split(" ", 1)[0].isdigit() and int(sec.split(" ", 1)[0]) <= step]
+            write_text_atomic(samples, "\n### samples at step ".join(kept))
 
     def export_model(self, path: str | Path | None = None) -> Path:
         """The trained policy in Hugging Face format (+ value head, tokenizer, run.json): ``load_policy(path)`` reads it."""
@@ -1375,7 +1419,7 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
         if not resume:
             for stale in ("metrics.jsonl", "samples.md", "eval_before.json", "eval_after.json", "summary.json"):
                 (out / stale).unlink(missing_ok=True)
-        saved_config.write_text(json.dumps(config.to_dict(), indent=2) + "\n")
+        write_text_atomic(saved_config, json.dumps(config.to_dict(), indent=2) + "\n")  # a resume reads it
     log(config.to_text())
 
     with Trainer(config, resume=resume, train_problems=train_problems, log=log, dist=dist) as trainer:
@@ -1400,7 +1444,7 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
                 t0 = time.perf_counter()
                 before = _evaluate_sets(trainer, sets, "before", log)
                 eval_s += time.perf_counter() - t0
-                before_file.write_text(json.dumps(before, indent=2) + "\n")
+                write_text_atomic(before_file, json.dumps(before, indent=2) + "\n")  # a resume trusts it
         if dist.enabled:  # the others wait for rank 0's evaluation
             dist.barrier()
 
