@@ -202,7 +202,7 @@ def _run_curriculum(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"source": args.source, "config": dataclasses.asdict(config), "summary": summary,
                     "problems": rows, "errors": errors, "skipped": skipped})
-        return 1 if errors else 0
+        return 1 if errors or skipped else 0
     for row in rows:
         cuts = ", ".join("full" if s["cut_line"] is None else f"{s['cut_kind']}@{s['cut_line']}" for s in row["stages"])
         print(f"{row['id']:<32} {row['rule']:<20} {len(row['split_points']):>3} split point(s)   stages: {cuts}")
@@ -215,7 +215,10 @@ def _run_curriculum(args: argparse.Namespace) -> int:
     print(f"\n{summary}")
     for e in errors:
         print(f"error: {e['id']}: {e['error']}", file=sys.stderr)
-    return 1 if errors else 0
+    for s in skipped:  # records that never became problems: one line each, and a non-zero exit
+        field = f", field {s['field']!r}" if s["field"] else ""
+        print(f"skipped: {s['file']}, {s['record']}{field}: {s['reason']}", file=sys.stderr)
+    return 1 if errors or skipped else 0
 
 
 # --------------------------------------------------------------------------- train
