@@ -342,8 +342,10 @@ def _check_eval_args(args: argparse.Namespace) -> list[int]:
     if args.timeout <= 0:
         raise InputError(f"--timeout {args.timeout}: expected seconds > 0")
     ks = args.k if args.k else sorted({1, args.samples})
-    if min(ks) < 1 or max(ks) > args.samples:
-        raise InputError(f"--k {' '.join(map(str, ks))}: pass@k needs 1 <= k <= --samples ({args.samples})")
+    if min(ks) < 1:
+        raise InputError(f"--k {' '.join(map(str, ks))}: expected integers >= 1")
+    if max(ks) > args.samples:
+        raise InputError(f"--k {' '.join(map(str, ks))}: pass@{max(ks)} needs --samples >= {max(ks)}")
     return ks
 
 
