@@ -3,6 +3,11 @@
 Each command is registered by one small ``_add_<command>`` function below that declares its
 arguments; its handler imports the module that does the work only when the command runs, so
 ``--help`` stays fast (no torch import). Handlers return a process exit code.
+
+Bad input (a file, a record, a field, a flag, a folder) is raised as
+:class:`~stepcoder_lite.errors.InputError` where it is parsed; :func:`main` alone turns it
+into one line on stderr and exit code 2 (``--debug``: the traceback instead). Every check on
+a command's input runs before it loads a model or writes anything.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import argparse
 import json
 import sys
 from typing import Any, Callable
+
+from stepcoder_lite.errors import InputError, one_line
 
 
 def print_json(obj: Any) -> None:
@@ -43,12 +50,8 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
 def _run_data_stats(args: argparse.Namespace) -> int:
     from stepcoder_lite.data import load_source, stats
 
-    try:
-        # lenient: bad records are counted and listed under "skipped", never dropped unreported
-        problems, skipped = load_source(args.source, with_skipped=True)
-    except (OSError, ValueError, ImportError) as e:  # missing file, unreadable file, bad split
-        print(f"data stats: {e}", file=sys.stderr)
-        return 2
+    # lenient: bad records are counted and listed under "skipped", never dropped unreported
+    problems, skipped = load_source(args.source, with_skipped=True)
     result = stats(problems, skipped=skipped)
     if args.json:
         print_json(result)
@@ -62,11 +65,7 @@ def _run_data_verify(args: argparse.Namespace) -> int:
     from stepcoder_lite.data import load_source
     from stepcoder_lite.executor.verify import verify_problems, write_clean
 
-    try:
-        problems = load_source(args.source)
-    except (OSError, ValueError, ImportError) as e:
-        print(f"data verify: {e}", file=sys.stderr)
-        return 2
+    problems = load_source(args.source)  # strict: the first bad record stops it (`data stats` lists them all)
     report, passing = verify_problems(problems, workers=args.workers, timeout_s=args.timeout)
     if args.write_clean:
         report["written"] = str(write_clean(passing, args.write_clean))
@@ -95,23 +94,18 @@ def _add_exec(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_exec(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from stepcoder_lite.executor import Executor
+    from stepcoder_lite.errors import read_json, read_text
+    from stepcoder_lite.executor import Executor, check_tests
     from stepcoder_lite.rewards import RewardUndefined, reward
 
+    program = sys.stdin.read() if args.program == "-" else read_text(args.program)
+    tests = read_json(args.tests)
     try:
-        program = sys.stdin.read() if args.program == "-" else Path(args.program).read_text(encoding="utf-8")
-        tests = json.loads(Path(args.tests).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        print(f"exec: {e}", file=sys.stderr)
-        return 2
+        check_tests(tests)  # before any worker starts
+    except (TypeError, ValueError) as e:
+        raise InputError(f"{args.tests}: {e}") from None
     with Executor(workers=1, timeout_s=args.timeout, coverage=not args.no_coverage, early_exit=args.early_exit) as ex:
-        try:
-            result = ex.run(program, tests)
-        except (TypeError, ValueError) as e:
-            print(f"exec: {args.tests}: {e}", file=sys.stderr)
-            return 2
+        result = ex.run(program, tests)
         layers = ex.sandbox_layers()
     out = result.to_dict()
     try:
@@ -146,23 +140,40 @@ def _add_curriculum(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_run_curriculum)
 
 
+def _curriculum_config(args: argparse.Namespace):
+    """The CurriculumConfig the flags ask for; a value the config rejects is an InputError naming its flag."""
+    import dataclasses
+
+    from stepcoder_lite import curriculum as cc
+
+    def kinds(text: str) -> tuple[str, ...]:
+        return tuple(k.strip() for k in text.split(",") if k.strip())
+
+    try:
+        config = cc.CurriculumConfig.preset(args.preset)
+    except ValueError as e:
+        raise InputError(f"--preset {args.preset}: {e}") from None
+    changes = [("--split-on", "split_on", None if args.split_on is None else kinds(args.split_on)),
+               ("--fallback", "fallback", None if args.fallback is None else () if args.fallback == "none" else kinds(args.fallback)),
+               ("--stages", "num_cut_stages", args.stages)]
+    for flag, name, value in changes:
+        if value is None:
+            continue
+        try:
+            config = cc.CurriculumConfig(**{**dataclasses.asdict(config), name: value})
+        except ValueError as e:
+            raise InputError(f"{flag} {getattr(args, flag[2:].replace('-', '_'))}: {e}") from None
+    return config
+
+
 def _run_curriculum(args: argparse.Namespace) -> int:
     import dataclasses
 
     from stepcoder_lite import curriculum as cc
     from stepcoder_lite.data import load_source
 
-    try:
-        config = cc.CurriculumConfig.preset(args.preset)
-        if args.split_on is not None:
-            config.split_on = tuple(k.strip() for k in args.split_on.split(",") if k.strip())
-        if args.fallback is not None:
-            config.fallback = () if args.fallback == "none" else tuple(k.strip() for k in args.fallback.split(",") if k.strip())
-        config = cc.CurriculumConfig(**{**dataclasses.asdict(config), "num_cut_stages": args.stages})
-        problems, skipped = load_source(args.source, with_skipped=True)
-    except (OSError, ValueError, ImportError) as e:
-        print(f"curriculum: {e}", file=sys.stderr)
-        return 2
+    config = _curriculum_config(args)
+    problems, skipped = load_source(args.source, with_skipped=True)
     if args.problem_id is not None:
         problems = [p for p in problems if p.id == args.problem_id]
         if not problems:
@@ -191,7 +202,7 @@ def _run_curriculum(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"source": args.source, "config": dataclasses.asdict(config), "summary": summary,
                     "problems": rows, "errors": errors, "skipped": skipped})
-        return 1 if errors else 0
+        return 1 if errors or skipped else 0
     for row in rows:
         cuts = ", ".join("full" if s["cut_line"] is None else f"{s['cut_kind']}@{s['cut_line']}" for s in row["stages"])
         print(f"{row['id']:<32} {row['rule']:<20} {len(row['split_points']):>3} split point(s)   stages: {cuts}")
@@ -204,7 +215,10 @@ def _run_curriculum(args: argparse.Namespace) -> int:
     print(f"\n{summary}")
     for e in errors:
         print(f"error: {e['id']}: {e['error']}", file=sys.stderr)
-    return 1 if errors else 0
+    for s in skipped:  # records that never became problems: one line each, and a non-zero exit
+        field = f", field {s['field']!r}" if s["field"] else ""
+        print(f"skipped: {s['file']}, {s['record']}{field}: {s['reason']}", file=sys.stderr)
+    return 1 if errors or skipped else 0
 
 
 # --------------------------------------------------------------------------- train
@@ -243,19 +257,11 @@ def _run_train(args: argparse.Namespace) -> int:
         flags["fgo.enabled"] = False
     if args.no_progress:
         flags["progress"] = False
-    try:
-        config = trainer.config_from_flags(args.preset, flags, args.overrides)
-    except (ValueError, TypeError, KeyError) as e:
-        print(f"train: {e}", file=sys.stderr)
-        return 2
+    config = trainer.config_from_flags(args.preset, flags, args.overrides)
     if args.print_config:
         print(config.to_text())
         return 0
-    try:
-        trainer.run(config, resume=args.resume, evaluate=not args.no_eval)
-    except (trainer.RunSetupError, FileNotFoundError) as e:  # a wrong --out/--resume, a missing model or dataset
-        print(f"train: {e}", file=sys.stderr)
-        return 2
+    trainer.run(config, resume=args.resume, evaluate=not args.no_eval)
     return 0
 
 
@@ -281,11 +287,7 @@ def _run_sft(args: argparse.Namespace) -> int:
         flags.append(f"out_dir={args.out}")
     if args.seed is not None:
         flags.append(f"seed={args.seed}")
-    try:
-        config = sft.config_from_flags(args.preset, flags)
-    except (ValueError, TypeError, KeyError) as e:
-        print(f"sft: {e}", file=sys.stderr)
-        return 2
+    config = sft.config_from_flags(args.preset, flags)
     if args.print_config:
         from stepcoder_lite.model import config_to_text
 
@@ -327,34 +329,48 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_run_eval)
 
 
+def _check_eval_args(args: argparse.Namespace) -> list[int]:
+    """The flags' ranges, checked before anything loads; returns the k of pass@k."""
+    positive = {"--samples": args.samples, "--max-new-tokens": args.max_new_tokens, "--batch-size": args.batch_size,
+                "--workers": args.workers, "--limit": args.limit, "--threads": args.threads}
+    for flag, value in positive.items():
+        if value is not None and value < 1:
+            raise InputError(f"{flag} {value}: expected an integer >= 1")
+    if args.temperature is not None and args.temperature < 0:
+        raise InputError(f"--temperature {args.temperature}: expected >= 0 (0 = greedy)")
+    if not 0 < args.top_p <= 1:
+        raise InputError(f"--top-p {args.top_p}: expected a number in (0, 1]")
+    if args.timeout <= 0:
+        raise InputError(f"--timeout {args.timeout}: expected seconds > 0")
+    ks = args.k if args.k else sorted({1, args.samples})
+    if min(ks) < 1:
+        raise InputError(f"--k {' '.join(map(str, ks))}: expected integers >= 1")
+    if max(ks) > args.samples:
+        raise InputError(f"--k {' '.join(map(str, ks))}: pass@{max(ks)} needs --samples >= {max(ks)}")
+    return ks
+
+
 def _run_eval(args: argparse.Namespace) -> int:
     from stepcoder_lite.data import load_source
 
+    ks = _check_eval_args(args)
     problems = load_source(args.dataset)
     if args.limit is not None:
         problems = problems[: args.limit]
     if not problems:
-        print(f"eval: {args.dataset} has no problems", file=sys.stderr)
-        return 2
-    ks = args.k if args.k else sorted({1, args.samples})
-    if max(ks) > args.samples:
-        print(f"eval: pass@{max(ks)} needs --samples >= {max(ks)}", file=sys.stderr)
-        return 2
+        raise InputError(f"--dataset {args.dataset}: no problems")
 
     import torch
 
     from stepcoder_lite.executor import Executor
-    from stepcoder_lite.model import ModelConfig, load_policy, wants_chat_template
+    from stepcoder_lite.model import ModelConfig, load_policy, resolve_model_path, wants_chat_template
     from stepcoder_lite.sft import evaluate_model
 
+    resolve_model_path(args.model)  # a path that holds no model: said before torch spends seconds
     if args.threads:
         torch.set_num_threads(args.threads)
     config = ModelConfig(name_or_path=args.model, dtype=args.dtype, device=args.device, chat_template=args.chat)
-    try:
-        policy, tokenizer = load_policy(config)
-    except (OSError, ValueError) as e:
-        print(f"eval: cannot load --model {args.model!r}: {e}", file=sys.stderr)
-        return 2
+    policy, tokenizer = load_policy(config)
     policy.eval()
     with Executor(workers=args.workers) as executor:
         summary, records = evaluate_model(
@@ -390,10 +406,29 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
 ]
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, except that a usage error is one line, like every other bad input (the
+    usage it would print first is a ``--help`` away). Subcommand parsers are of this class too."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _add_debug_flag(parser: argparse.ArgumentParser, top: bool) -> None:
+    """``--debug`` before or after the command (``SUPPRESS``: a subcommand's default must not
+    overwrite a ``--debug`` given before it), on every (sub)command."""
+    parser.add_argument("--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+                        help="on bad input, show the traceback instead of one line")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_debug_flag(child, top=False)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from stepcoder_lite import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="python -m stepcoder_lite",
         description="StepCoder-lite: RL from unit-test feedback for code LMs (CCCS + FGO).",
     )
@@ -401,6 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in REGISTRARS:
         register(sub)
+    _add_debug_flag(parser, top=True)
     return parser
 
 
@@ -408,6 +444,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args) or 0)
+    except InputError as e:
+        # The one place a bad input becomes one line and exit code 2. Only our own error type:
+        # anything else is a bug and keeps its traceback.
+        if args.debug:
+            raise
+        command = " ".join(filter(None, (args.command, getattr(args, "data_command", None))))
+        print(f"{command}: {one_line(e)}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (``... --json | head``): not an error of ours. Point stdout at
         # devnull so the interpreter's final flush does not raise a second time.

@@ -40,6 +40,7 @@ import copy
 import contextlib
 import inspect
 import json
+import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple
@@ -48,6 +49,7 @@ import torch
 from torch import nn
 
 from stepcoder_lite import DATA_DIR
+from stepcoder_lite.errors import InputError, MissingInputError, one_line
 from stepcoder_lite.prompts import END_OF_CODE
 
 EOS_TOKEN = "<|endoftext|>"
@@ -600,16 +602,35 @@ def completion_outputs(model: nn.Module, input_ids: torch.Tensor, attention_mask
 # =========================================================================== loading
 
 
+_HUB_ID = re.compile(r"^(?:[A-Za-z0-9][\w.-]*/)?[A-Za-z0-9][\w.-]*$")
+"""What a Hugging Face model id can look like: ``name`` or ``namespace/name``."""
+
+
 def resolve_model_path(name_or_path: str) -> str:
-    """``"tiny"`` -> the shipped ``data/model``; anything else unchanged (a path or an HF id)."""
+    """``"tiny"`` -> the shipped ``data/model``; a local folder or an HF id unchanged.
+
+    Checked before anything loads: a name that can only be a path (``/x``, ``./x``, ``a/b/c``)
+    must be a folder holding a model (``config.json``, or ``adapter_config.json`` for LoRA),
+    else :class:`~stepcoder_lite.errors.InputError` says so; without this check, Hugging Face
+    reads a missing path as a malformed repository id."""
     if name_or_path == "tiny":
         if not (TINY_MODEL_DIR / "config.json").exists():
-            raise FileNotFoundError(
+            raise MissingInputError(
                 f"the shipped tiny model is missing: {TINY_MODEL_DIR}/config.json; "
                 "train it with `python -m stepcoder_lite sft --preset tiny`"
             )
         return str(TINY_MODEL_DIR)
-    return name_or_path
+    path = Path(name_or_path).expanduser()
+    if not path.exists():
+        if _HUB_ID.match(name_or_path):
+            return name_or_path  # a Hugging Face id (or a missing one-level path: from_pretrained says which)
+        raise MissingInputError(f"model {name_or_path!r}: no such folder, and not a Hugging Face model id (namespace/name)")
+    if not path.is_dir():
+        raise InputError(f"model {name_or_path!r}: is a file, expected a model folder")
+    if not ((path / "config.json").exists() or (path / "adapter_config.json").exists()):
+        raise InputError(f"model {name_or_path!r}: the folder holds no model (no config.json or adapter_config.json); "
+                         f"expected a folder saved by `sft` or `train` (its model/), or a Hugging Face id")
+    return str(path)
 
 
 def resolve_dtype(dtype: str, device: str) -> torch.dtype:
@@ -690,18 +711,21 @@ def load_policy(config: ModelConfig | str = "tiny", **overrides) -> tuple[Policy
     path = resolve_model_path(config.name_or_path)
     dtype_kw = "dtype" if int(__import__("transformers").__version__.split(".")[0]) >= 5 else "torch_dtype"
     adapter_cfg = Path(path) / "adapter_config.json"
-    if adapter_cfg.exists():  # a saved LoRA policy: base model + adapters
-        from peft import PeftModel
+    try:  # a hub id that is not there, a config.json transformers cannot read: the user's input, said in one line
+        if adapter_cfg.exists():  # a saved LoRA policy: base model + adapters
+            from peft import PeftModel
 
-        base_id = json.loads(adapter_cfg.read_text())["base_model_name_or_path"]
-        base = AutoModelForCausalLM.from_pretrained(base_id, trust_remote_code=config.trust_remote_code, **{dtype_kw: dtype})
-        lm = PeftModel.from_pretrained(base, path, is_trainable=True)
-        tokenizer = load_tokenizer(path if (Path(path) / "tokenizer_config.json").exists() else base_id, config.trust_remote_code)
-    else:
-        lm = AutoModelForCausalLM.from_pretrained(path, trust_remote_code=config.trust_remote_code, **{dtype_kw: dtype})
-        tokenizer = load_tokenizer(path, config.trust_remote_code)
-        if config.lora:
-            lm = wrap_with_lora(lm, config)
+            base_id = json.loads(adapter_cfg.read_text())["base_model_name_or_path"]
+            base = AutoModelForCausalLM.from_pretrained(base_id, trust_remote_code=config.trust_remote_code, **{dtype_kw: dtype})
+            lm = PeftModel.from_pretrained(base, path, is_trainable=True)
+            tokenizer = load_tokenizer(path if (Path(path) / "tokenizer_config.json").exists() else base_id, config.trust_remote_code)
+        else:
+            lm = AutoModelForCausalLM.from_pretrained(path, trust_remote_code=config.trust_remote_code, **{dtype_kw: dtype})
+            tokenizer = load_tokenizer(path, config.trust_remote_code)
+    except (OSError, ValueError) as e:
+        raise InputError(f"model {config.name_or_path!r} cannot be loaded: {one_line(e)}") from e
+    if config.lora and not adapter_cfg.exists():
+        lm = wrap_with_lora(lm, config)
     if config.gradient_checkpointing:
         _base_model(lm).gradient_checkpointing_enable()
     policy = PolicyWithValueHead(lm)

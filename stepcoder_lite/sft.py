@@ -46,12 +46,14 @@ from typing import Any, Sequence
 
 import torch
 
+from stepcoder_lite.errors import InputError
 from stepcoder_lite.model import (
     ModelConfig,
     PolicyWithValueHead,
     config_to_text,
     count_parameters,
     load_policy,
+    resolve_model_path,
     save_policy,
     tiny_gpt2,
     train_tokenizer,
@@ -174,30 +176,60 @@ def sft_preset(name: str) -> SFTConfig:
 
 
 def config_from_flags(preset: str, overrides: Sequence[str] = ()) -> SFTConfig:
-    """A preset with ``FIELD=VALUE`` overrides (values parsed by the field's type; ``none`` = None)."""
-    config = sft_preset(preset)
+    """A preset with ``FIELD=VALUE`` overrides (values parsed by the field's type; ``none`` = None).
+
+    A bad preset, field, value or range raises :class:`~stepcoder_lite.errors.InputError` naming it."""
+    try:
+        config = sft_preset(preset)
+    except ValueError as e:
+        raise InputError(f"--preset {preset}: {e}") from None
     types = {f.name: f.type for f in fields(SFTConfig)}
     changes: dict[str, Any] = {}
     for item in overrides:
         if "=" not in item:
-            raise ValueError(f"--set {item!r}: expected FIELD=VALUE")
+            raise InputError(f"--set {item}: expected FIELD=VALUE")
         key, raw = (part.strip() for part in item.split("=", 1))
         if key not in types:
-            raise KeyError(f"--set {key}: SFTConfig has no such field (fields: {', '.join(types)})")
+            raise InputError(f"--set {item}: SFTConfig has no such field (fields: {', '.join(types)})")
         kind = str(types[key])
         if raw.lower() == "none" and "None" in kind:
             changes[key] = None
         elif kind.startswith("bool"):
             if raw.lower() not in ("true", "false", "1", "0", "yes", "no"):
-                raise ValueError(f"--set {key}={raw}: expected true or false")
+                raise InputError(f"--set {item}: expected true or false")
             changes[key] = raw.lower() in ("true", "1", "yes")
-        elif kind.startswith("int"):
-            changes[key] = int(raw)
-        elif kind.startswith("float"):
-            changes[key] = float(raw)
+        elif kind.startswith(("int", "float")):
+            number = int if kind.startswith("int") else float
+            try:
+                changes[key] = number(raw)
+            except ValueError:
+                raise InputError(f"--set {item}: expected {'an integer' if number is int else 'a number'}"
+                                 + (" or none" if "None" in kind else "")) from None
         else:
             changes[key] = raw
-    return replace(config, **changes)
+    config = replace(config, **changes)
+    check_config(config)
+    return config
+
+
+def check_config(config: SFTConfig) -> None:
+    """Raise :class:`~stepcoder_lite.errors.InputError` naming the first field out of its range
+    (checked before any data or model loads, instead of failing inside the optimizer)."""
+    at_least_1 = ("n_layer", "n_embd", "n_head", "n_positions", "vocab_size", "batch_size", "eval_every",
+                  "eval_max_new_tokens", "final_samples", "max_seq_len")
+    for name in at_least_1:
+        if getattr(config, name) < 1:
+            raise InputError(f"SFTConfig.{name} must be >= 1, got {getattr(config, name)}")
+    ranges = {"epochs": (config.epochs > 0, "> 0"), "lr": (config.lr > 0, "> 0"), "grad_clip": (config.grad_clip > 0, "> 0"),
+              "warmup_steps": (config.warmup_steps >= 0, ">= 0"), "weight_decay": (config.weight_decay >= 0, ">= 0"),
+              "threads": (config.threads >= 0, ">= 0"), "min_lr_ratio": (0 <= config.min_lr_ratio <= 1, "in [0, 1]"),
+              "prefix_fraction": (0 <= config.prefix_fraction <= 1, "in [0, 1]"),
+              "max_steps": (config.max_steps is None or config.max_steps >= 1, "none or >= 1"),
+              "time_budget_min": (config.time_budget_min is None or config.time_budget_min > 0, "none or > 0"),
+              "stop_at_pass": (config.stop_at_pass is None or 0 <= config.stop_at_pass <= 1, "none or in [0, 1]")}
+    for name, (ok, expected) in ranges.items():
+        if not ok:
+            raise InputError(f"SFTConfig.{name} must be {expected}, got {getattr(config, name)}")
 
 
 # =========================================================================== data
@@ -408,6 +440,13 @@ def train_sft(config: SFTConfig) -> dict[str, Any]:
     from stepcoder_lite.executor import Executor
 
     t_start = time.time()
+    # every input is checked before anything is printed, seeded or written (a bad one: an InputError)
+    check_config(config)
+    train = load_source(config.train_data)
+    valid = load_source(config.valid_data)
+    test = load_source(config.test_data)
+    if config.init_from is not None:
+        resolve_model_path(config.init_from)
     _log(config_to_text(config))
     torch.manual_seed(config.seed)
     random.seed(config.seed)
@@ -416,10 +455,6 @@ def train_sft(config: SFTConfig) -> dict[str, Any]:
     device = "cuda" if config.device == "auto" and torch.cuda.is_available() else ("cpu" if config.device == "auto" else config.device)
     out_dir = Path(config.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-
-    train = load_source(config.train_data)
-    valid = load_source(config.valid_data)
-    test = load_source(config.test_data)
     _log(f"data: {len(train)} train / {len(valid)} valid / {len(test)} test problems")
 
     # ---- 2. tokenizer and model

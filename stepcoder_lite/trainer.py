@@ -65,6 +65,8 @@ import shutil
 import sys
 import threading
 import time
+import types
+import typing
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -76,11 +78,12 @@ import torch
 from stepcoder_lite import curriculum as cc
 from stepcoder_lite import distributed, masking, ppo
 from stepcoder_lite.data import Problem, load_source
+from stepcoder_lite.errors import InputError
 from stepcoder_lite.evaluate import format_summary, paired_outcomes
 from stepcoder_lite.executor import ExecConfig, Executor
 from stepcoder_lite.masking import FGOConfig
 from stepcoder_lite.model import (ModelConfig, ReferenceModel, completion_outputs, load_policy, model_preset, save_policy,
-                                  wants_chat_template)
+                                  resolve_model_path, wants_chat_template)
 from stepcoder_lite.ppo import KLController, PPOConfig
 from stepcoder_lite.prompts import build_prompt
 from stepcoder_lite.rewards import reward as unit_test_reward
@@ -259,6 +262,10 @@ class TrainConfig:
             raise ValueError(f"TrainConfig: learning rates must be >= 0, got {self.policy_lr}, {self.value_lr}")
         if self.time_budget_s is not None and self.time_budget_s <= 0:
             raise ValueError(f"TrainConfig.time_budget_s must be None or > 0, got {self.time_budget_s}")
+        if self.temperature < 0 or not 0 < self.top_p <= 1:  # rollout.sample's own rule, checked before anything loads
+            raise ValueError(f"TrainConfig: temperature must be >= 0 and top_p in (0, 1], got {self.temperature}, {self.top_p}")
+        if self.exec_timeout_s <= 0 or self.eval_timeout_s <= 0:
+            raise ValueError(f"TrainConfig: exec_timeout_s and eval_timeout_s must be > 0, got {self.exec_timeout_s}, {self.eval_timeout_s}")
         if self.minibatch_by_problem and self.ppo.minibatch_size % self.samples_per_problem:
             raise ValueError(f"TrainConfig: minibatch_by_problem keeps the {self.samples_per_problem} samples of a problem "
                              f"together, so ppo.minibatch_size ({self.ppo.minibatch_size}) must be a multiple of "
@@ -409,7 +416,7 @@ def _config_text(config: Any, indent: str = "") -> str:
     return "\n".join(lines + [f"{indent})"])
 
 
-class RunSetupError(ValueError):
+class RunSetupError(InputError):
     """The output folder and the request disagree (a resume with other settings, a finished run
     without --resume, ...): nothing was trained."""
 
@@ -425,27 +432,67 @@ def _parse_value(text: str) -> Any:
         return text
 
 
+def _fits(value: Any, hint: Any) -> bool:
+    """Does a parsed ``--set`` value fit a config field's annotation? (An int fits a float;
+    a JSON list fits a tuple or list of fitting items; a dict fits a nested config.)"""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arm) for arm in args)
+    if hint is type(None):
+        return value is None
+    if hint in (int, float):  # bool is an int to Python, never to a config
+        return isinstance(value, (int, float) if hint is float else int) and not isinstance(value, bool)
+    if origin in (tuple, list):
+        items = [a for a in args if a is not Ellipsis]
+        return isinstance(value, (list, tuple)) and all(_fits(v, items[0]) for v in value if items)
+    if dataclasses.is_dataclass(hint):
+        return isinstance(value, dict)
+    return isinstance(value, hint) if isinstance(hint, type) else True
+
+
+def _type_text(hint: Any) -> str:
+    """``float | None`` -> "float or null", for messages."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return " or ".join(_type_text(arm) for arm in typing.get_args(hint))
+    if typing.get_origin(hint) in (tuple, list):
+        return f"a list of {_type_text(typing.get_args(hint)[0])}"
+    return "null" if hint is type(None) else getattr(hint, "__name__", str(hint))
+
+
 def config_from_flags(preset: str, flags: dict[str, Any], assignments: Sequence[str] = ()) -> TrainConfig:
     """The preset with ``flags`` (``{"ppo.kl_coef": 0.1, "seed": 3}``) and ``FIELD=VALUE``
-    strings applied, dotted names reaching into nested configs. Unknown fields raise."""
-    values = dict(flags)
+    strings applied, dotted names reaching into nested configs.
+
+    An unknown field, a value of the wrong type (checked against the field's annotation, so
+    ``ppo.kl_coef=abc`` is named as such instead of failing later inside a comparison) or out
+    of range raises :class:`~stepcoder_lite.errors.InputError`: nothing has been loaded yet."""
+    values = {key: (f"{key}={value!r}", value) for key, value in flags.items()}
     for item in assignments:
         if "=" not in item:
-            raise ValueError(f"--set expects FIELD=VALUE, got {item!r}")
+            raise InputError(f"--set {item}: expected FIELD=VALUE")
         key, text = item.split("=", 1)
-        values[key.strip()] = _parse_value(text.strip())
-    d = TrainConfig.preset(preset).to_dict()
-    for key, value in values.items():
+        values[key.strip()] = (f"--set {item}", _parse_value(text.strip()))
+    try:
+        d = TrainConfig.preset(preset).to_dict()
+    except ValueError as e:
+        raise InputError(f"--preset {preset}: {e}") from None
+    for key, (given, value) in values.items():
         parts = key.split(".")
-        target = d
+        target, owner = d, TrainConfig
         for part in parts[:-1]:
             if not isinstance(target.get(part), dict):
-                raise ValueError(f"unknown config field {key!r} ({part!r} is not a nested config)")
-            target = target[part]
+                raise InputError(f"{given}: unknown config field {key!r} ({part!r} is not a nested config)")
+            target, owner = target[part], typing.get_type_hints(owner)[part]
         if parts[-1] not in target:
-            raise ValueError(f"unknown config field {key!r}; see `train --print-config` for the fields")
+            raise InputError(f"{given}: unknown config field {key!r}; see `train --print-config` for the fields")
+        hint = typing.get_type_hints(owner)[parts[-1]]
+        if not _fits(value, hint):
+            raise InputError(f"{given}: expected {_type_text(hint)}, got {type(value).__name__} {value!r}")
         target[parts[-1]] = value
-    return TrainConfig.from_dict(d)
+    try:
+        return TrainConfig.from_dict(d)
+    except ValueError as e:  # a range check of TrainConfig or a nested config; the message names the field
+        raise InputError(str(e)) from None
 
 
 # Fields that may change when a run is resumed (they do not change what is computed).
@@ -467,6 +514,48 @@ def config_differences(a: TrainConfig, b: TrainConfig) -> list[str]:
 
 
 # =========================================================================== small helpers
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (its entry, not only the file's bytes)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_synced(path: Path, text: str) -> None:
+    with open(path, "w") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _save_synced(obj: Any, path: Path) -> None:
+    """``torch.save`` whose bytes are on disk before the checkpoint folder is renamed into place."""
+    with open(path, "wb") as f:
+        torch.save(obj, f)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a reader (a resumed run) sees the old file or the
+    new one, never half of it: write a temporary sibling, fsync, rename."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    _write_synced(tmp, text)
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _discard(folder: Path) -> None:
+    """Delete a checkpoint folder without ever leaving a half-deleted ``step_*`` behind: rename
+    it out of those names first (a kill during rmtree leaves only a hidden ``.old_`` folder)."""
+    trash = folder.with_name(f".old_{folder.name}_{os.getpid()}")
+    os.replace(folder, trash)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def fixed_subset(problems: Sequence[Problem], n: int | None, seed: int = 0) -> list[Problem]:
@@ -1010,7 +1099,7 @@ class Trainer:
         # rewrite the row just logged (the JSONL's last line) with the evaluation added
         lines = (self.out / "metrics.jsonl").read_text().splitlines()
         lines[-1] = json.dumps(row)
-        (self.out / "metrics.jsonl").write_text("\n".join(lines) + "\n")
+        write_text_atomic(self.out / "metrics.jsonl", "\n".join(lines) + "\n")
         self.metrics_rows[-1] = row
         self._print(f"step {self.step:>4}  held-out greedy pass@1 on {spec}: {summary['pass@1']:.3f} "
                     f"(syntax errors {summary['errors']['syntax_error']:.3f}, {row['time/eval']:.0f} s)")
@@ -1128,16 +1217,20 @@ class Trainer:
         return self._write_checkpoint(root, final)
 
     def _write_checkpoint(self, root: Path, final: Path, rank_rngs: list[dict[str, Any]] | None = None) -> Path:
+        """Every file goes into a hidden temporary folder and is fsynced; then one rename puts
+        the folder in place. A run killed at any moment (or a machine that loses power) leaves
+        only complete ``step_*`` folders; one being replaced or pruned is renamed out of the
+        ``step_*`` names before it is deleted, for the same reason."""
         root.mkdir(parents=True, exist_ok=True)
+        for stale in [*root.glob(".tmp_step_*"), *root.glob(".old_step_*")]:  # a killed run's leftovers
+            shutil.rmtree(stale, ignore_errors=True)
         tmp = root / f".tmp_step_{self.step:06d}_{os.getpid()}"
-        if tmp.exists():
-            shutil.rmtree(tmp)
         tmp.mkdir()
-        torch.save(self.trainable_state(), tmp / "policy.pt")
-        torch.save(self.optimizer.state_dict(), tmp / "optimizer.pt")
-        torch.save(self._rng_state(), tmp / "rng.pt")
+        _save_synced(self.trainable_state(), tmp / "policy.pt")
+        _save_synced(self.optimizer.state_dict(), tmp / "optimizer.pt")
+        _save_synced(self._rng_state(), tmp / "rng.pt")
         if rank_rngs is not None:
-            torch.save(rank_rngs, tmp / "rng_ranks.pt")
+            _save_synced(rank_rngs, tmp / "rng_ranks.pt")
         state = {
             "step": self.step,
             "train_time_s": self.train_time_s,
@@ -1149,21 +1242,19 @@ class Trainer:
         }
         if rank_rngs is not None:
             state["world_size"] = len(rank_rngs)
-        (tmp / STATE_FILE).write_text(json.dumps(state) + "\n")
-        with open(tmp / "metrics.jsonl", "w") as f:
-            for row in self.metrics_rows:
-                f.write(json.dumps(row) + "\n")
+        _write_synced(tmp / STATE_FILE, json.dumps(state) + "\n")
+        _write_synced(tmp / "metrics.jsonl", "".join(json.dumps(row) + "\n" for row in self.metrics_rows))
+        _fsync_dir(tmp)
         if final.exists():  # re-saving the same step (e.g. a resumed run that ends at once)
-            shutil.rmtree(final)
+            _discard(final)
         os.replace(tmp, final)  # atomic: a reader sees no checkpoint or a complete one
+        _fsync_dir(root)
         for old in sorted(root.glob("step_*"))[: -self.config.keep_checkpoints]:
-            shutil.rmtree(old, ignore_errors=True)
+            _discard(old)
         return final
 
     def latest_checkpoint(self) -> Path | None:
-        root = self.out / CHECKPOINT_DIR
-        done = sorted(p for p in root.glob("step_*") if (p / STATE_FILE).exists()) if root.exists() else []
-        return done[-1] if done else None
+        return latest_checkpoint(self.out)
 
     def load_latest_checkpoint(self) -> int | None:
         """Restore the newest checkpoint in ``out_dir`` (None when there is none: a fresh start)."""
@@ -1212,14 +1303,13 @@ class Trainer:
     def _drop_books_after(self, step: int) -> None:
         """Rewrite metrics.jsonl and samples.md without what iterations after ``step`` wrote
         (a killed run logged them, but the checkpoint it resumes from predates them)."""
-        with open(self.out / "metrics.jsonl", "w") as f:
-            for row in self.metrics_rows:
-                f.write(json.dumps(row) + "\n")
+        write_text_atomic(self.out / "metrics.jsonl", "".join(json.dumps(row) + "\n" for row in self.metrics_rows))
         samples = self.out / "samples.md"
         if samples.exists():
             sections = samples.read_text().split("\n### samples at step ")
-            kept = [sections[0]] + [sec for sec in sections[1:] if int(sec.split(" ", 1)[0]) <= step]
-            samples.write_text("\n### samples at step ".join(kept))
+            kept = [sections[0]] + [sec for sec in sections[1:]
+                                    if sec.split(" ", 1)[0].isdigit() and int(sec.split(" ", 1)[0]) <= step]
+            write_text_atomic(samples, "\n### samples at step ".join(kept))
 
     def export_model(self, path: str | Path | None = None) -> Path:
         """The trained policy in Hugging Face format (+ value head, tokenizer, run.json): ``load_policy(path)`` reads it."""
@@ -1252,6 +1342,40 @@ def evaluate_policy(policy, tokenizer, problems: Sequence[Problem], executor: Ex
 # =========================================================================== the whole job
 
 
+def latest_checkpoint(out: str | Path) -> Path | None:
+    """The newest complete checkpoint in a run folder (``checkpoints/step_*`` with its state
+    file; a folder only gets that name once complete), or None."""
+    root = Path(out) / CHECKPOINT_DIR
+    done = sorted(p for p in root.glob("step_*") if (p / STATE_FILE).exists()) if root.exists() else []
+    return done[-1] if done else None
+
+
+def check_run_folder(out: str | Path, config: TrainConfig, resume: bool) -> Path | None:
+    """Does the output folder fit the request? Checked before anything loads or is written.
+
+    A fresh run refuses a folder that holds checkpoints (it would mix two runs' books). A
+    resume needs a complete checkpoint, written with the same config up to
+    ``RESUMABLE_CHANGES``; it returns that checkpoint. Raises :class:`RunSetupError`."""
+    out = Path(out)
+    if not resume:
+        if any((out / CHECKPOINT_DIR).glob("step_*")):
+            raise RunSetupError(f"{out} already holds a run's checkpoints: pass --resume to continue it, or choose a new --out")
+        return None
+    checkpoint = latest_checkpoint(out)
+    if checkpoint is None:
+        raise RunSetupError(f"--resume: {out / CHECKPOINT_DIR} holds no complete checkpoint to continue from; "
+                            f"drop --resume to start the run afresh")
+    try:
+        saved = TrainConfig.from_dict(json.loads((checkpoint / STATE_FILE).read_text())["config"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise RunSetupError(f"--resume: {checkpoint / STATE_FILE} cannot be read as a checkpoint of this version ({e})") from None
+    differ = [k for k in config_differences(saved, config) if k.split(".")[0] not in RESUMABLE_CHANGES]
+    if differ:
+        raise RunSetupError(f"--resume: the checkpoint {checkpoint} was written with a different config "
+                            f"({', '.join(differ)}); resume with the same settings or use a new --out")
+    return checkpoint
+
+
 def held_out_sets(config: TrainConfig) -> dict[str, list[Problem]]:
     """The evaluation subsets, per spec (fixed with seed 0: the same for every run)."""
     return {spec: fixed_subset(load_source(spec), config.eval_problems, seed=0) for spec in config.eval_datasets}
@@ -1279,26 +1403,26 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
     main = dist.is_main
     wall_start = time.perf_counter()
     out = Path(config.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    saved_config = out / "config.json"
-    if resume and saved_config.exists():
-        saved = TrainConfig.from_dict(json.loads(saved_config.read_text()))
-        differ = [k for k in config_differences(saved, config) if k.split(".")[0] not in RESUMABLE_CHANGES]
-        if differ:
-            raise RunSetupError(f"resume: {out} was started with a different config ({', '.join(differ)}); "
-                             f"use the same flags, or a new --out")
-    elif not resume and (out / CHECKPOINT_DIR).exists() and any((out / CHECKPOINT_DIR).glob("step_*")):
-        raise RunSetupError(f"{out} already holds a run's checkpoints: pass --resume to continue it, or choose a new --out")
+    # Every input is checked before a model loads or a file is written: a bad one raises an
+    # InputError (one line from the CLI) and leaves the folder as it was.
+    resolve_model_path(config.model.name_or_path)
+    check_run_folder(out, config, resume)
+    train_problems = fixed_subset(load_source(config.dataset), config.train_problems, seed=config.seed)
+    if not train_problems:
+        raise InputError(f"dataset {config.dataset!r}: no training problems")
+    sets = held_out_sets(config) if evaluate and main else {}
     if dist.enabled:  # every rank has checked the folder before rank 0 changes it
         dist.barrier()
+    out.mkdir(parents=True, exist_ok=True)
+    saved_config = out / "config.json"
     if main:
         if not resume:
             for stale in ("metrics.jsonl", "samples.md", "eval_before.json", "eval_after.json", "summary.json"):
                 (out / stale).unlink(missing_ok=True)
-        saved_config.write_text(json.dumps(config.to_dict(), indent=2) + "\n")
+        write_text_atomic(saved_config, json.dumps(config.to_dict(), indent=2) + "\n")  # a resume reads it
     log(config.to_text())
 
-    with Trainer(config, resume=resume, log=log, dist=dist) as trainer:
+    with Trainer(config, resume=resume, train_problems=train_problems, log=log, dist=dist) as trainer:
         log(f"policy: {sum(p.numel() for p in trainer.policy.parameters()):,} parameters on {trainer.device}; "
             f"{len(trainer.problems)} training problems; {config.problems_per_iteration} x {config.samples_per_problem} "
             f"samples per iteration; CCCS {'on' if config.cccs else 'off'}, FGO {'on' if config.fgo.enabled else 'off'}")
@@ -1307,7 +1431,6 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
                 f"and {config.ppo.minibatch_size // dist.world_size}-row minibatches each; rank 0 evaluates and writes")
             if evaluate and config.eval_datasets and not (resume and (out / "eval_before.json").exists()) and trainer.step != 0:
                 raise RunSetupError(f"resume: {out / 'eval_before.json'} is missing but the run is at step {trainer.step}")
-        sets = held_out_sets(config) if evaluate and main else {}
         before_file = out / "eval_before.json"
         before: dict[str, Any] = {}
         eval_s = 0.0
@@ -1321,7 +1444,7 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
                 t0 = time.perf_counter()
                 before = _evaluate_sets(trainer, sets, "before", log)
                 eval_s += time.perf_counter() - t0
-                before_file.write_text(json.dumps(before, indent=2) + "\n")
+                write_text_atomic(before_file, json.dumps(before, indent=2) + "\n")  # a resume trusts it
         if dist.enabled:  # the others wait for rank 0's evaluation
             dist.barrier()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import signal
 import subprocess
@@ -346,35 +347,154 @@ def test_resume_refuses_a_different_config(world):
 
 # --------------------------------------------------------------------------- the command, killed for real
 
+# A child that runs the real `train` command (cli.main) and stops itself with SIGSTOP at one
+# chosen point, so that the test's SIGKILL lands exactly there. Only the child is wrapped;
+# the package has no test hook. A point is (PHASE, STEP, NTH):
+#   rollout     before the NTH token forward of STEP's sampling (or at its end, if fewer)
+#   update      after the NTH optimizer step of STEP's PPO update (or at its end)
+#   checkpoint  after the NTH file of STEP's checkpoint is written; NTH=6: just before its rename
+STOP_AT = r'''
+import os, signal, sys
+import torch
+from stepcoder_lite import cli, model, trainer
 
-def test_cli_train_killed_with_sigkill_resumes_from_its_last_checkpoint(world, tmp_path):
-    out = tmp_path / "run"
-    cmd = [sys.executable, "-m", "stepcoder_lite", "train", "--preset", "tiny", "--out", str(out),
-           "--model", world["model"], "--dataset", world["data"], "--no-eval", "--no-progress", "--iterations", "4",
-           "--set", "checkpoint_every=1", "--set", "problems_per_iteration=2", "--set", "samples_per_problem=2",
-           "--set", "max_new_tokens=12", "--set", "exec_workers=1", "--set", "threads=1",
-           "--set", "ppo.minibatch_size=2", "--set", "ppo.group_size=2", "--set", "curriculum.window=2"]
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+PHASE, STEP, NTH = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+now = {"step": 0, "phase": None, "events": 0}
+
+def stop(where):
+    print(f"STOPPED in {PHASE} of step {STEP}: {where}", file=sys.stderr, flush=True)
+    os.kill(os.getpid(), signal.SIGSTOP)  # the test SIGKILLs the run here
+    raise SystemExit("continued after SIGSTOP")
+
+def event(fn, after):
+    def wrapped(*a, **k):
+        result = fn(*a, **k) if after else None
+        if (now["phase"], now["step"]) == (PHASE, STEP):
+            now["events"] += 1
+            if now["events"] == NTH:
+                stop(f"event {NTH}")
+        return result if after else fn(*a, **k)
+    return wrapped
+
+def phase(name, fn):
+    def wrapped(*a, **k):
+        now["phase"] = name
+        result = fn(*a, **k)
+        if (name, now["step"]) == (PHASE, STEP):
+            stop(f"its end, after {now['events']} events")
+        now["phase"] = None
+        return result
+    return wrapped
+
+def train_step(fn):
+    def wrapped(self):
+        now["step"] = self.step + 1
+        return fn(self)
+    return wrapped
+
+trainer.Trainer.train_step = train_step(trainer.Trainer.train_step)
+trainer.sample = phase("rollout", trainer.sample)
+model.PolicyWithValueHead.forward = event(model.PolicyWithValueHead.forward, after=False)
+trainer.Trainer.ppo_update = phase("update", trainer.Trainer.ppo_update)
+torch.optim.AdamW.step = event(torch.optim.AdamW.step, after=True)
+trainer.Trainer._write_checkpoint = phase("checkpoint", trainer.Trainer._write_checkpoint)
+trainer._save_synced = event(trainer._save_synced, after=True)
+trainer._write_synced = event(trainer._write_synced, after=True)
+trainer.os.replace = event(trainer.os.replace, after=False)
+sys.exit(cli.main(sys.argv[4:]))
+'''
+
+NUM_EVENTS = {"rollout": 10, "update": 4, "checkpoint": 6}  # max_new_tokens 12; 2 epochs x 2 minibatches; 5 files + rename
+
+
+def kill_plan(seed: int, iterations: int) -> list[tuple[str, int, int]]:
+    """Three kill points, one in each phase (in a random order), at non-decreasing steps >= 2:
+    each resumed run reaches the next point, and a checkpoint exists to resume from."""
+    rng = random.Random(seed)
+    steps = sorted(rng.choices(range(2, iterations + 1), k=3))
+    phases = rng.sample(sorted(NUM_EVENTS), 3)
+    return [(p, s, rng.randint(1, NUM_EVENTS[p])) for p, s in zip(phases, steps)]
+
+
+def run_until_stopped(cmd: list[str], env: dict, log: Path, timeout_s: float = 120) -> None:
+    """Start ``cmd``, wait until it stops itself (SIGSTOP), then SIGKILL it and its executor servers."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        deadline = time.time() + 120
-        while not (out / "checkpoints" / "step_000001").exists():
-            assert proc.poll() is None, proc.stdout.read().decode()[-2000:]
-            assert time.time() < deadline, "no checkpoint within 120 s"
-            time.sleep(0.05)
+        deadline = time.time() + timeout_s
+        while True:
+            pid, status = os.waitpid(proc.pid, os.WNOHANG | os.WUNTRACED)
+            if pid and os.WIFSTOPPED(status):
+                break
+            assert not pid, f"the run ended (status {status}) before its kill point:\n{log.read_text()[-3000:]}"
+            assert time.time() < deadline, f"no kill point within {timeout_s} s:\n{log.read_text()[-3000:]}"
+            time.sleep(0.02)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the run and its executor servers
-        proc.wait()
-    killed_at = max(int(p.name.split("_")[1]) for p in (out / "checkpoints").glob("step_*"))
-    assert killed_at < 4
+    os.waitpid(proc.pid, 0)
 
-    done = subprocess.run(cmd + ["--resume"], cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+
+def steps_logged(out: Path) -> list[int]:
+    return [json.loads(x)["step"] for x in (out / "metrics.jsonl").read_text().splitlines()]
+
+
+def test_cli_train_sigkilled_in_rollout_update_and_checkpoint_write_resumes_to_the_same_metrics(world, tmp_path):
+    """SIGKILL the real `train` command three times, at seeded random points inside a rollout,
+    a PPO update and a checkpoint write; each `--resume` continues from the last complete
+    checkpoint, and the run ends with the same metrics at every step (and the same weights)
+    as an uninterrupted run with the same seed."""
+    iterations = 4
+    plan = kill_plan(seed=16, iterations=iterations)
+
+    def command(out: Path) -> list[str]:
+        return ["train", "--preset", "tiny", "--out", str(out), "--model", world["model"], "--dataset", world["data"],
+                "--no-eval", "--no-progress", "--iterations", str(iterations), "--set", "checkpoint_every=1",
+                "--set", "problems_per_iteration=2", "--set", "samples_per_problem=2", "--set", "max_new_tokens=12",
+                "--set", "exec_workers=1", "--set", "threads=1", "--set", "ppo.minibatch_size=2",
+                "--set", "ppo.group_size=2", "--set", "curriculum.window=2", "--set", "tensorboard=false"]
+
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(REPO)}
+    here = subprocess.run([sys.executable, "-c", "import stepcoder_lite; print(stepcoder_lite.__file__)"],
+                          cwd=REPO, env=env, capture_output=True, text=True)
+    assert Path(here.stdout.strip()).parent == REPO / "stepcoder_lite"  # children run this checkout's package
+
+    straight = tmp_path / "straight"
+    done = subprocess.run([sys.executable, "-m", "stepcoder_lite", *command(straight)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    assert f"continuing from {out / 'checkpoints'}" in done.stdout
-    steps = [json.loads(x)["step"] for x in (out / "metrics.jsonl").read_text().splitlines()]
-    assert steps == [1, 2, 3, 4]
-    summary = json.loads((out / "summary.json").read_text())
-    assert summary["resumed_from_step"] >= killed_at and summary["iterations"] == 4
+
+    out = tmp_path / "killed"
+    for k, (phase, step, nth) in enumerate(plan):
+        resume = ["--resume"] if k else []
+        log = tmp_path / f"kill{k}.log"
+        run_until_stopped([sys.executable, "-c", STOP_AT, phase, str(step), str(nth), *command(out), *resume], env, log)
+        assert f"STOPPED in {phase} of step {step}" in log.read_text(), (plan, k)
+        if k:  # it continued from the checkpoint the previous kill left as the newest complete one
+            assert f"continuing from {out / 'checkpoints' / f'step_{plan[k - 1][1] - 1:06d}'} " in log.read_text(), (plan, k)
+        # where the kill landed, as the files show it: step's checkpoint half-written / step's metrics row not yet logged
+        ckpts = out / "checkpoints"
+        assert max(p.name for p in ckpts.glob("step_*")) == f"step_{step - 1:06d}", (plan, k)
+        if phase == "checkpoint":
+            assert list(ckpts.glob(f".tmp_step_{step:06d}_*")) and steps_logged(out) == list(range(1, step + 1)), (plan, k)
+        else:
+            assert steps_logged(out)[-1] == step - 1, (plan, k)
+
+    done = subprocess.run([sys.executable, "-m", "stepcoder_lite", *command(out), "--resume"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert f"continuing from {out / 'checkpoints' / f'step_{plan[-1][1] - 1:06d}'} " in done.stdout
+
+    def metrics(run: Path) -> list[dict]:
+        rows = [json.loads(x) for x in (run / "metrics.jsonl").read_text().splitlines()]
+        return [{k: v for k, v in r.items() if not k.startswith(TIME_KEYS)} for r in rows]
+
+    assert [r["step"] for r in metrics(out)] == list(range(1, iterations + 1))
+    assert metrics(out) == metrics(straight), plan
+    last = f"checkpoints/step_{iterations:06d}/policy.pt"
+    a, b = torch.load(straight / last), torch.load(out / last)
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a), plan
+    assert not list((out / "checkpoints").glob(".tmp_*")) and not list((out / "checkpoints").glob(".old_*"))
+    assert json.loads((out / "summary.json").read_text())["resumed_from_step"] == plan[-1][1] - 1
 
 
 def test_summary_pairs_every_held_out_problem_before_and_after(world):

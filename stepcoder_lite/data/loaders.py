@@ -39,7 +39,6 @@ changed them), so a problem can still be run the way its authors ran it.
 from __future__ import annotations
 
 import ast
-import gzip
 import inspect
 import json
 import re
@@ -50,6 +49,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from stepcoder_lite.data.problem import DIFFICULTIES, Problem
+from stepcoder_lite.errors import InputError, MissingInputError, read_text
 
 SPLITS = ("train", "valid", "test")
 
@@ -73,8 +73,9 @@ APPS_PLUS_PRELUDE = (
 # --------------------------------------------------------------------------- errors
 
 
-class DataError(ValueError):
-    """A record (or a whole file) that cannot become a :class:`Problem`.
+class DataError(InputError):
+    """A record (or a whole file) that cannot become a :class:`Problem` (an :class:`InputError`:
+    the command line prints it as one line).
 
     ``file``: the path or source name; ``record``: where in it (``"record 17"`` for the 17th,
     0-based, element of a JSON list, ``"line 18"`` for a JSONL line, plus the record's own id
@@ -119,18 +120,9 @@ def _result(problems: list[Problem], col: _Collector, with_skipped: bool):
 # --------------------------------------------------------------------------- reading files
 
 
-def _open_text(path: Path) -> str:
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such file")
-    if path.suffix == ".gz":
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            return f.read()
-    return path.read_text(encoding="utf-8")
-
-
 def _read_records(path: Path, col: _Collector) -> Iterator[tuple[str, Any]]:
     """Yield ``(where, record)`` from a JSON list or a JSONL file (bad JSONL lines -> ``col``)."""
-    text = _open_text(path)
+    text = read_text(path)  # missing, a folder, not UTF-8: an InputError naming the file
     head = text.lstrip()[:1]
     if head == "[":
         try:
@@ -647,7 +639,7 @@ def load_handwritten(*, with_skipped: bool = False):
 
     path = Path(DATA_DIR) / "handwritten.jsonl"
     if not path.exists():
-        raise FileNotFoundError(
+        raise MissingInputError(
             f"{path} does not exist: build it with `python data/handwritten/build.py` "
             "(from data/handwritten/stdin_problems.py and call_problems.py)"
         )
@@ -706,7 +698,7 @@ def sniff_format(path: Path) -> str:
     if col.skipped:
         s = col.skipped[0]
         raise DataError(path, s["record"], s["field"], s["reason"])
-    raise DataError(path, None, None, "no records")
+    raise DataError(path, None, None, "no records; expected a JSON list of problem records or JSONL (one per line)")
 
 
 def load_source(spec: str, with_skipped: bool = False, *, seed: int = 0):
@@ -730,7 +722,7 @@ def load_source(spec: str, with_skipped: bool = False, *, seed: int = 0):
     else:
         path = Path(base).expanduser()
         if not path.exists():
-            raise FileNotFoundError(
+            raise MissingInputError(
                 f"{spec!r}: not a known source (bundled, handwritten, families, humaneval, apps) and no file {path}"
             )
         loader = {"apps_plus": load_apps_plus, "apps": load_apps, "humaneval": load_humaneval, "problem": load_problems_jsonl}[
@@ -739,12 +731,13 @@ def load_source(spec: str, with_skipped: bool = False, *, seed: int = 0):
         problems, skipped = loader(path, with_skipped=True)
     if skipped and not with_skipped:
         s = skipped[0]
-        raise DataError(s["file"], s["record"], s["field"], s["reason"] + f" ({len(skipped)} bad record(s) in all; pass with_skipped=True to load the rest)")
+        # facts only: the remedy differs for a Python caller (with_skipped=True) and a CLI user
+        raise DataError(s["file"], s["record"], s["field"], s["reason"] + f" ({len(skipped)} bad record(s) in all)")
     if split is not None:
         kept = [p for p in problems if p.split == split]
         if problems and not kept:
             present = sorted({str(p.split) for p in problems})
-            raise ValueError(f"{spec!r}: no problems in split {split!r}; this source has split(s) {present}")
+            raise InputError(f"{spec!r}: no problems in split {split!r}; this source has split(s) {present}")
         problems = kept
     return (problems, skipped) if with_skipped else problems
 

@@ -25,9 +25,10 @@ from stepcoder_lite.executor.core import (
     Executor,
     TestResult,
     Verdict,
+    check_tests,
     default_executor,
     run_program,
 )
 
 __all__ = ["EXEC_PRESETS", "ExecConfig", "ExecResult", "Executor", "TestResult", "Verdict",
-           "default_executor", "run_program"]
+           "check_tests", "default_executor", "run_program"]

@@ -229,6 +229,12 @@ def _normalise_tests(tests: dict[str, Any]) -> _TestSpec:
     return _TestSpec("stdin", list(inputs), list(outputs), None, entry_point, None, prelude)
 
 
+def check_tests(tests: Any) -> None:
+    """Raise ``TypeError``/``ValueError`` (saying which key is wrong) unless ``tests`` has the
+    executor's shape: lets a caller reject a bad tests file before any worker starts."""
+    _normalise_tests(tests)
+
+
 def _entry_called_at_top_level(tree: ast.Module, name: str) -> bool:
     """True if the module's own top-level code calls ``name(...)`` (outside any def/class)."""
 
