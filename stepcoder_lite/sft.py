@@ -226,7 +226,9 @@ def check_config(config: SFTConfig) -> None:
               "prefix_fraction": (0 <= config.prefix_fraction <= 1, "in [0, 1]"),
               "max_steps": (config.max_steps is None or config.max_steps >= 1, "none or >= 1"),
               "time_budget_min": (config.time_budget_min is None or config.time_budget_min > 0, "none or > 0"),
-              "stop_at_pass": (config.stop_at_pass is None or 0 <= config.stop_at_pass <= 1, "none or in [0, 1]")}
+              "stop_at_pass": (config.stop_at_pass is None or 0 <= config.stop_at_pass <= 1, "none or in [0, 1]"),
+              "mistake_rate": (0 <= config.mistake_rate <= 1, "in [0, 1]"),
+              "mistakes_per_solution": (1 <= config.mistakes_per_solution <= 3, "in 1..3")}
     for name, (ok, expected) in ranges.items():
         if not ok:
             raise InputError(f"SFTConfig.{name} must be {expected}, got {getattr(config, name)}")
