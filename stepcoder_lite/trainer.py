@@ -1468,6 +1468,7 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
         summary = {
             "command": " ".join(sys.argv),
             "preset": config.preset,
+            "start_model": config.model.name_or_path,
             "cccs": config.cccs,
             "fgo": config.fgo.enabled,
             "seed": config.seed,
