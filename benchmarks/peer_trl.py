@@ -15,7 +15,8 @@ Every arm is scored by the project's one evaluation path (``trainer.evaluate_pol
 ``sft.evaluate_model``): greedy pass@1 on every held-out family problem (``families:valid`` +
 ``families:test``) before and after training, with the problems fixed and broken and the sign
 test (``evaluate.paired_outcomes``). Speed is completions per second of training: samples
-drawn / seconds in training iterations (evaluation, loading and export not counted).
+drawn / seconds of training (ours: the summed iteration times of ``summary.json``; TRL: the wall
+time of ``trainer.train()``); evaluation, loading and export are not counted.
 
     python benchmarks/peer_trl.py                # the preset's budget: 40 x 16 x 4 = 2560 completions an arm
     python benchmarks/peer_trl.py --quick        # smoke test: 2 iterations x 8 x 4, 8 held-out problems a set
@@ -403,7 +404,8 @@ def report(args: argparse.Namespace, settings: list[str]) -> None:
         f"{platform.machine()}, {os.cpu_count()} CPUs). Every arm: the tiny preset's TrainConfig with "
         f"`{' '.join(settings)}`, plain RL on whole programs, {rows[0]['samples']} completions; held-out greedy "
         f"pass@1 over {rows[0]['n_problems']} problems (families:valid + families:test), scored by "
-        f"`trainer.evaluate_policy`. Completions/s: completions / seconds in training iterations.", "",
+        f"`trainer.evaluate_policy`. Completions/s: completions / seconds of training (ours: summed iteration "
+        f"times; TRL: `trainer.train()`).", "",
         table(rows), "",
         *([("Speed: " + "; ".join(speed) + ".")] if speed else []),
         *notes,
