@@ -423,9 +423,9 @@ class RunSetupError(InputError):
 
 def _parse_value(text: str) -> Any:
     """A ``--set`` value: JSON when it parses (numbers, true/false, null, lists), Python's
-    ``None``/``True``/``False`` as those, else the string."""
-    if text in ("None", "True", "False"):
-        return {"None": None, "True": True, "False": False}[text]
+    ``None``/``True``/``False`` and ``none`` (as ``sft --set`` takes it) as those, else the string."""
+    if text in ("None", "none", "True", "False"):
+        return {"None": None, "none": None, "True": True, "False": False}[text]
     try:
         return json.loads(text)
     except json.JSONDecodeError:
