@@ -178,11 +178,16 @@ def estimate_training_memory_gb(
 # =========================================================================== tokenizer
 
 
-def train_tokenizer(texts: Iterable[str], vocab_size: int = 2048, min_frequency: int = 2):
+def train_tokenizer(texts: Iterable[str], vocab_size: int = 2048, min_frequency: int = 2, split_digits: bool = True):
     """Train a byte-level BPE tokenizer and wrap it as a transformers fast tokenizer.
 
     Byte-level (GPT-2 style): every byte is in the base alphabet, so any text encodes, and
-    pre-tokenization keeps a word's leading space in its token (``" print"``). Offsets are not
+    pre-tokenization keeps a word's leading space in its token (``" print"``). **Digits are
+    split one by one** before BPE sees them (``split_digits``), so ``37`` is always the two
+    tokens ``3`` ``7``: a number in the statement and the same number in the program are the
+    same token sequence, and copying a literal the model has never seen is copying digits it
+    has (with whole-number tokens, ``% 37`` needs a token that may exist only in held-out
+    problems). Offsets are not
     trimmed, so the character spans of a text's tokens tile the text exactly (FGO relies on it).
     ``END_OF_CODE`` is an added token (one id, never split) and ``<|endoftext|>`` is the
     special end/pad token.
@@ -191,12 +196,16 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 2048, min_frequency:
         texts: training text, e.g. every training prompt + solution.
         vocab_size: total vocabulary size including the 256 byte tokens and the added ones.
         min_frequency: a merge must occur at least this often.
+        split_digits: pre-tokenize every digit as its own piece (a minus sign or a space stays
+            with the piece before it, as byte-level BPE has it).
     """
     from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast
 
     tok = Tokenizer(models.BPE())
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    byte_level = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.pre_tokenizer = (pre_tokenizers.Sequence([pre_tokenizers.Digits(individual_digits=True), byte_level])
+                         if split_digits else byte_level)
     tok.decoder = decoders.ByteLevel()
     tok.post_processor = processors.ByteLevel(trim_offsets=False)
     trainer = trainers.BpeTrainer(

@@ -387,3 +387,35 @@ def test_the_shipped_checkpoint_loads_and_writes_family_programs():
 
     for completion in r.completions:
         ast.parse(completion)  # and writes Python
+
+
+def test_digits_are_single_tokens_so_any_literal_is_copied_digit_by_digit(tokenizer):
+    """Both the shipped tokenizer and a freshly trained one split numbers into digits: a number
+    the model never saw is a sequence of tokens it has, and it round-trips exactly."""
+    text = "Count the a_i with a_i mod 37 equal to 12.\nif x % 37 == -12:\n    c += 1024\nprint(c, 90210)\n"
+    ids, spans = encode_with_offsets(tokenizer, text)
+    assert tokenizer.decode(ids, clean_up_tokenization_spaces=False) == text
+    pieces = [text[a:b] for a, b in spans]
+    for piece in pieces:
+        digits = sum(ch.isdigit() for ch in piece)
+        assert digits <= 1, f"{piece!r} holds {digits} digits in one token"
+    # the same number in the statement and in the code is the same token sequence
+    def number_ids(number: str) -> list[list[int]]:
+        runs, i = [], 0
+        while i < len(pieces):
+            if pieces[i].strip() == number[0]:
+                j = i + len(number)
+                if "".join(p.strip() for p in pieces[i:j]) == number:
+                    runs.append(ids[i:j])
+            i += 1
+        return runs
+    runs = number_ids("37")
+    assert len(runs) == 2 and runs[0] == runs[1]
+
+
+def test_train_tokenizer_can_keep_whole_numbers_for_comparison():
+    texts = [p.question + p.solutions[0] for p in stand_in_problems()] * 4 + ["x = 12345 + 12345\n"] * 50
+    whole = train_tokenizer(texts, vocab_size=400, split_digits=False)
+    split = train_tokenizer(texts, vocab_size=400)
+    assert any(sum(ch.isdigit() for ch in whole.decode([i])) >= 2 for i in whole("x = 12345")["input_ids"])
+    assert all(sum(ch.isdigit() for ch in split.decode([i])) <= 1 for i in split("x = 12345")["input_ids"])
