@@ -11,4 +11,4 @@ pip=(.venv/bin/python -m pip -q --disable-pip-version-check)
 if ! .venv/bin/python -c "import torch" 2>/dev/null; then
     "${pip[@]}" install "torch==2.13.0"
 fi
-"${pip[@]}" install -e ".[dev,notebooks]"
+"${pip[@]}" install -e ".[dev,notebooks,peer]"

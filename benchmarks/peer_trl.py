@@ -18,7 +18,7 @@ test (``evaluate.paired_outcomes``). Speed is completions per second of training
 drawn / seconds of training (ours: the summed iteration times of ``summary.json``; TRL: the wall
 time of ``trainer.train()``); evaluation, loading and export are not counted.
 
-    python benchmarks/peer_trl.py                # the preset's budget: 40 x 16 x 4 = 2560 completions an arm
+    python benchmarks/peer_trl.py                # the preset's budget: 80 x 16 x 4 = 5120 completions an arm
     python benchmarks/peer_trl.py --quick        # smoke test: 2 iterations x 8 x 4, 8 held-out problems a set
     python benchmarks/peer_trl.py --report-only  # rebuild the table from finished runs
 

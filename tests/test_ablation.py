@@ -17,15 +17,6 @@ def ablation():
     return module
 
 
-def test_sign_test_matches_the_binomial(ablation):
-    assert ablation.sign_test(0, 0) == 1.0
-    assert ablation.sign_test(10, 0) == pytest.approx(2 / 2 ** 10)
-    assert ablation.sign_test(0, 10) == pytest.approx(2 / 2 ** 10)
-    # 8 gained, 2 lost: P(X <= 2) for Bin(10, 1/2) = (1 + 10 + 45) / 1024, doubled
-    assert ablation.sign_test(8, 2) == pytest.approx(2 * 56 / 1024)
-    assert ablation.sign_test(5, 5) == 1.0
-
-
 def write_run(folder: Path, before: list[bool], after: list[bool], seed: int) -> None:
     folder.mkdir(parents=True)
     n = len(before)
