@@ -292,6 +292,8 @@ class TrainConfig:
             (KL to the reference > 2 nats by iteration 17, batch pass rate falling).
             The paper's 5e-7 was tuned for 6.7B parameters and moves a 2M model not at all.
             256 training problems, revisited 5 times, so the curriculum moves problems on.
+            Measured main job (5 Dec 2026, 2 idle cores, 8 min in all; benchmarks/results/
+            train_tiny/): held-out greedy pass@1 41.9% -> 51.9%, 54 fixed, 15 broken.
         ``colab``
             A free Colab T4: the colab model preset (Qwen2.5-Coder-1.5B-Instruct, float16, LoRA),
             APPS from the Hugging Face hub, the paper's sampling settings, HumanEval held out.
