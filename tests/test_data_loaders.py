@@ -611,3 +611,17 @@ def test_importing_data_does_not_import_torch():
     code = "import sys, stepcoder_lite.data; print('torch' in sys.modules, 'datasets' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.split() == ["False", "False"], proc.stderr
+
+
+def test_jsonl_records_may_hold_unicode_line_separators(tmp_path):
+    """json.dumps(ensure_ascii=False) writes U+2028 / U+0085 raw; a record ends at "\\n" only
+    (write_clean's output of the APPS+ sample holds such a statement)."""
+    from stepcoder_lite.data import load_source
+    from stepcoder_lite.data.families import build
+
+    p = build("test")[0]
+    rec = {**p.to_dict(), "question": p.question + "\u2028and\u0085more"}
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    (loaded,) = load_source(str(path))
+    assert loaded.question.endswith("\u2028and\u0085more")

@@ -140,7 +140,9 @@ def _read_records(path: Path, col: _Collector) -> Iterator[tuple[str, Any]]:
             obj = None  # maybe JSONL after all: fall through
         if isinstance(obj, dict):
             raise DataError(path, None, None, "expected a JSON list of records or JSONL (one record per line), got one JSON object")
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # records end at "\n" only: str.splitlines would also split inside a JSON string holding a
+    # raw U+2028/U+0085 (json.dumps(ensure_ascii=False) writes them as they are)
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
