@@ -114,8 +114,8 @@ class SFTConfig:
     grad_clip: float = 1.0
     """Clip the global gradient norm to this."""
     vary_examples: bool = True
-    """Families only: rebuild the training split with build seed ``epoch`` every epoch. The
-    problems and solutions stay the same but their random tests, and so the worked example
+    """Families, with ``fresh_params`` off: rebuild the training split with build seed ``epoch``
+    every epoch. The problems and solutions stay the same but their random tests, and so the worked example
     printed in every statement, change; the model cannot recognise a problem by its example
     and has to read its parameters (without it the first attempts memorised the training
     problems and got the numbers of held-out ones wrong)."""
