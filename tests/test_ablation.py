@@ -1,20 +1,17 @@
 """benchmarks/ablation.py's report: the table is computed from the runs' own files."""
 import argparse
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from conftest import load_benchmark
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def ablation():
-    spec = importlib.util.spec_from_file_location("ablation", REPO / "benchmarks" / "ablation.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("ablation")
 
 
 def write_run(folder: Path, before: list[bool], after: list[bool], seed: int) -> None:

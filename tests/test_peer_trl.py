@@ -1,10 +1,10 @@
 """benchmarks/peer_trl.py's TRL arm, piece by piece, on a tiny random GPT-2 (skipped without the
 optional ``peer`` extra: ``pip install -e .[peer]``)."""
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from conftest import load_benchmark
 
 pytest.importorskip("trl")
 
@@ -23,10 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def peer():
-    spec = importlib.util.spec_from_file_location("peer_trl", REPO / "benchmarks" / "peer_trl.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("peer_trl")
 
 
 @pytest.fixture(scope="module")
