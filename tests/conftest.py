@@ -1,9 +1,7 @@
 """Shared fixtures. Tests never touch the network: the Hugging Face hub is forced offline."""
 
-import importlib.util
 import os
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -21,11 +19,3 @@ def apps_plus_dir() -> Path:
     if not (SHARED_SAMPLE / "valid_all.json").exists():
         pytest.skip("../shared/apps_plus_sample is not present on this machine")
     return SHARED_SAMPLE
-
-
-def load_benchmark(name: str) -> ModuleType:
-    """``benchmarks/<name>.py`` imported as a module (the benchmarks folder is not a package)."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import load_benchmark
+from benchmark_scripts import load_benchmark
 
 REPO = Path(__file__).resolve().parents[1]
 

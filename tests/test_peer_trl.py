@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import load_benchmark
+from benchmark_scripts import load_benchmark
 
 pytest.importorskip("trl")
 
