@@ -34,7 +34,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from stepcoder_lite.evaluate import sign_test
+from stepcoder_lite.evaluate import paired_outcomes, sign_test
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -109,9 +109,8 @@ def passed_problems(eval_file: Path) -> dict[str, bool]:
 
 def read_run(out: Path) -> dict:
     summary = json.loads((out / "summary.json").read_text())
-    before, after = passed_problems(out / "eval_before.json"), passed_problems(out / "eval_after.json")
-    gained = sum(after[p] and not before[p] for p in before)
-    lost = sum(before[p] and not after[p] for p in before)
+    paired = paired_outcomes(passed_problems(out / "eval_before.json"), passed_problems(out / "eval_after.json"))
+    gained, lost = paired["fixed"], paired["broken"]
     rows = [json.loads(line) for line in (out / "metrics.jsonl").read_text().splitlines() if line.strip()]
     curve = {k: [r.get(k) for r in rows] for k in ("step", "reward", "pass_rate", "kl", "curriculum/stage_fraction")}
     held_out = [(r["step"], r["eval/pass@1"]) for r in rows if r.get("eval/pass@1") is not None]
