@@ -266,6 +266,10 @@ def curriculum_stages(solution: str, plan: Any) -> Any:
         ax_stages.bar(s.index, first_written - 1, bottom=0.5, color="lightgrey", width=0.7)
         ax_stages.bar(s.index, n + 1 - first_written, bottom=first_written - 0.5, color="tab:blue", width=0.7)
     ax_stages.set_xticks(range(plan.num_stages), [f"stage {s.index}" for s in plan.stages], fontsize=8)
+    from matplotlib.ticker import MaxNLocator
+
+    ax_stages.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole line numbers
+    ax_stages.tick_params(axis="y", labelleft=True, labelsize=7)  # sharey hides them by default
     ax_stages.set_ylabel("solution line")
     ax_stages.set_title("grey: given, blue: written", fontsize=9)
     fig.tight_layout()
