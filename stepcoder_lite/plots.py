@@ -327,7 +327,7 @@ def exploration_odds(qs: Sequence[float], max_conditionals: int = 12) -> Any:
 
 def token_gradients(grad_off: Sequence[float], grad_on: Sequence[float], executed_mask: Sequence[bool]) -> Any:
     """Gradient size per completion token, FGO off (top) and on (bottom), on one shared y
-    axis; the tokens FGO masks are marked with grey crosses on both."""
+    axis; the tokens FGO masks are drawn grey and marked with crosses on both."""
     import matplotlib.pyplot as plt
 
     off, on = [float(g) for g in grad_off], [float(g) for g in grad_on]
@@ -335,7 +335,8 @@ def token_gradients(grad_off: Sequence[float], grad_on: Sequence[float], execute
     fig, axes = plt.subplots(2, 1, figsize=(10, 3.6), dpi=DPI, sharex=True, sharey=True)
     for ax, grads, title, colour in ((axes[0], off, "FGO off: every completion token", "tab:blue"),
                                      (axes[1], on, "FGO on: unexecuted tokens masked", "tab:green")):
-        ax.bar(range(len(grads)), grads, width=0.8, color=colour)
+        ax.bar(range(len(grads)), grads, width=0.8,
+               color=[colour if kept else "#b0b0b0" for kept in executed_mask])  # masked tokens in grey
         ax.scatter(masked, [0] * len(masked), marker="x", color="grey", s=14, zorder=3, label="masked by FGO")
         ax.set_title(title, fontsize=9, loc="left")
         ax.set_ylabel("|grad|")
