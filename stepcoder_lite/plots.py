@@ -377,7 +377,7 @@ def clipped_objective(eps: float, advantages: Sequence[float] = (1.0, -1.0)) -> 
         ax.axvspan(1 - eps, 1 + eps, color="C2", alpha=0.12, label="[1 - eps, 1 + eps]")
         ax.set_title(f"A = {a:+g}", fontsize=10)
         ax.set_xlabel("ratio  pi / pi_old")
-        ax.legend(fontsize=7, loc="upper left" if a > 0 else "lower left")
+        ax.legend(fontsize=7, loc="lower right" if a > 0 else "upper right")  # away from the curves
     axes[0].set_ylabel("objective (= -loss)")
     fig.tight_layout()
     return fig
