@@ -101,17 +101,20 @@ def to_html(segments: Sequence[Segment], title: str = "", legend: bool = True) -
         parts.append(f'<{tag} title="{tip}" style="background:{background};color:{colour}">'
                      f"{html.escape(seg.text)}</{tag}>")
     head = f'<div style="font-weight:bold;margin-bottom:2px">{html.escape(title)}</div>' if title else ""
-    key = ""
-    if legend:
-        swatch = '<span style="background:{};color:{};padding:0 4px">{}</span>'
-        key = ('<div style="font-size:85%;margin-top:2px">'
-               + swatch.format(COLOURS["prefix"][0], COLOURS["prefix"][2], "<i>given prefix (prompt)</i>") + " "
-               + swatch.format(COLOURS["executed"][0], COLOURS["executed"][2], "executed: in the loss") + " "
-               + swatch.format(COLOURS["masked"][0], COLOURS["masked"][2], "<del>masked by FGO</del>")
-               + "</div>")
+    key = legend_html() if legend else ""
     body = ('<pre style="font-family:monospace;font-size:12px;line-height:1.35;margin:0;padding:4px;'
             'white-space:pre-wrap">' + "".join(parts) + "</pre>")
     return f"<div>{head}{body}{key}</div>"
+
+
+def legend_html() -> str:
+    """The colour key: one swatch per kind."""
+    swatch = '<span style="background:{};color:{};padding:0 4px">{}</span>'
+    return ('<div style="font-size:85%;margin-top:2px">'
+            + swatch.format(COLOURS["prefix"][0], COLOURS["prefix"][2], "<i>given prefix (prompt)</i>") + " "
+            + swatch.format(COLOURS["executed"][0], COLOURS["executed"][2], "executed: in the loss") + " "
+            + swatch.format(COLOURS["masked"][0], COLOURS["masked"][2], "<del>masked by FGO</del>")
+            + "</div>")
 
 
 def to_text(segments: Sequence[Segment], title: str = "", legend: bool = True) -> str:
@@ -166,3 +169,24 @@ def completion_view(tokenizer: Any, response_ids: Sequence[int], executed_mask: 
 
     spans, text = token_char_spans(tokenizer, response_ids)
     return MaskedCompletion(token_segments(prefix, text, spans, executed_mask), title)
+
+
+class Grid:
+    """Several :class:`MaskedCompletion` views in columns (HTML), or one after another (text)."""
+
+    def __init__(self, views: Sequence[MaskedCompletion], columns: int = 2):
+        self.views = list(views)
+        self.columns = max(1, columns)
+
+    def _repr_html_(self) -> str:
+        cells = "".join(f'<div style="min-width:0">{to_html(v.segments, v.title, legend=False)}</div>' for v in self.views)
+        return (f'<div style="display:grid;grid-template-columns:repeat({self.columns}, 1fr);gap:8px">'
+                f"{cells}</div>{legend_html()}")  # the colour key once, below the grid
+
+    def __repr__(self) -> str:
+        return "\n\n".join(to_text(v.segments, v.title, legend=False) for v in self.views) + "\n" + LEGEND_TEXT
+
+
+def side_by_side(views: Sequence[MaskedCompletion], columns: int = 2) -> Grid:
+    """Compare completions at a glance: ``display(side_by_side([view_a, view_b]))``."""
+    return Grid(views, columns)

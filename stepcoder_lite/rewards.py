@@ -54,6 +54,12 @@ def tier_reward(verdict: Verdict | str, *, undefined: float | None = None) -> fl
     raise RewardUndefined(f"no reward is defined for verdict {v.value!r}; pass undefined=VALUE to use one")
 
 
+def partial_credit_reward(r_tier: float, pass_fraction: float) -> float:
+    """The partial-credit reward of a program in tier ``r_tier`` that passed ``pass_fraction`` of its tests."""
+    # r = r_tier + (1 - r_tier) * passed / num_tests
+    return r_tier + (1.0 - r_tier) * pass_fraction
+
+
 def reward(result: ExecResult, partial_credit: bool = False, *, undefined: float | None = None) -> float:
     """Scalar reward of one executed program (placed on its last response token by the trainer)."""
     r_tier = tier_reward(result.verdict, undefined=undefined)
@@ -61,9 +67,7 @@ def reward(result: ExecResult, partial_credit: bool = False, *, undefined: float
         return r_tier
     if result.verdict not in TIER_REWARDS:  # undefined value was asked for: no partial credit
         return r_tier
-    frac = result.pass_fraction
-    # r = r_tier + (1 - r_tier) * passed / num_tests
-    return r_tier + (1.0 - r_tier) * frac
+    return partial_credit_reward(r_tier, result.pass_fraction)
 
 
 def rewards(results: list[ExecResult], partial_credit: bool = False, *, undefined: float | None = None) -> list[float]:

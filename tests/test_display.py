@@ -89,3 +89,18 @@ def test_completion_view_on_the_shipped_tokenizer():
     assert marks["print('<small & odd>')"] == "+" and marks["n = int(input())"] == "P"
     assert 0 < view.masked_fraction < 1
     assert "<del " in view._repr_html_()
+
+
+def test_side_by_side_shows_every_view_with_its_masked_spans_and_one_key():
+    spans = line_tokens(COMPLETION)
+    views = [display.MaskedCompletion(display.token_segments(PREFIX, COMPLETION, spans, mask), title)
+             for title, mask in (("all kept", [True] * 4), ("last masked", [True, True, True, False]))]
+    grid = display.side_by_side(views, columns=2)
+    html = grid._repr_html_()
+    assert "repeat(2, 1fr)" in html
+    assert html.index("all kept") < html.index("last masked")
+    masked = html.split("<del ")[1].split("</del>")[0]
+    assert html.count("<del ") == 1 and "&lt;small &amp; odd&gt;" in masked  # the one masked token, escaped
+    assert html.count("masked by FGO") == 1  # the colour key once, not per view
+    text = repr(grid)
+    assert "- |     print('<small & odd>')" in text and text.count("no test ran it") == 1
