@@ -52,12 +52,15 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from stepcoder_lite.curriculum import line_start_offsets
+from stepcoder_lite.executor.core import Verdict
 from stepcoder_lite.executor.coverage import expand_to_statements, statement_map
 
 EDGE_RULES = ("coverage", "keep_all")
-_COVERAGE_VERDICTS = {"pass", "wrong_answer"}
-_RUNTIME_VERDICTS = {"runtime_error", "memory_limit", "output_limit"}
-_KEEP_ALL_VERDICTS = {"no_tests", "harness_error"}
+# verdicts by rule, as the executor defines them. Their .value strings, because rule_for compares
+# strings: "pass" in {Verdict.PASS} is False (an Enum member hashes by its name, not its value).
+_COVERAGE_VERDICTS = {Verdict.PASS.value, Verdict.WRONG_ANSWER.value}
+_RUNTIME_VERDICTS = {Verdict.RUNTIME_ERROR.value, Verdict.MEMORY_LIMIT.value, Verdict.OUTPUT_LIMIT.value}
+_KEEP_ALL_VERDICTS = {Verdict.NO_TESTS.value, Verdict.HARNESS_ERROR.value}
 
 
 @dataclass
@@ -88,11 +91,11 @@ class FGOConfig:
         v = str(getattr(verdict, "value", verdict))
         if v in _COVERAGE_VERDICTS:
             return "coverage"
-        if v == "syntax_error":
+        if v == Verdict.SYNTAX_ERROR.value:
             return self.on_syntax_error
         if v in _RUNTIME_VERDICTS:
             return self.on_runtime_error
-        if v == "timeout":
+        if v == Verdict.TIMEOUT.value:
             return self.on_timeout
         if v in _KEEP_ALL_VERDICTS:
             return "keep_all"
@@ -127,7 +130,7 @@ def executed_token_mask(
     executed_lines: Iterable[int],
     *,
     prefix: str = "",
-    verdict: Any = "pass",
+    verdict: Any = Verdict.PASS,
     config: FGOConfig | None = None,
 ) -> list[bool]:
     """``(T,)`` booleans over the completion's ``T`` tokens: True where the token's code ran.
@@ -249,7 +252,7 @@ def token_char_spans(tokenizer: Any, token_ids: Sequence[int], *, context: int =
 
 
 def executed_token_mask_for_ids(tokenizer: Any, completion_ids: Sequence[int], completion: str,
-                                executed_lines: Iterable[int], *, prefix: str = "", verdict: Any = "pass",
+                                executed_lines: Iterable[int], *, prefix: str = "", verdict: Any = Verdict.PASS,
                                 config: FGOConfig | None = None) -> list[bool]:
     """:func:`executed_token_mask` for sampled token ids (unpadded), through ``tokenizer``.
 

@@ -625,3 +625,27 @@ def test_jsonl_records_may_hold_unicode_line_separators(tmp_path):
     path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
     (loaded,) = load_source(str(path))
     assert loaded.question.endswith("\u2028and\u0085more")
+
+
+# --------------------------------------------------------------------------- one home per idea
+
+
+def test_a_lenient_load_is_a_named_pair(tmp_path):
+    from stepcoder_lite.data import Loaded
+
+    good = Problem("t/0", "q", ["print(1)\n"], ["\n"], ["1\n"]).to_dict()
+    path = write_jsonl(tmp_path / "set.jsonl", [good, dict(good, id="t/1", colour="red")])
+    loaded = load_source(path, with_skipped=True)
+    assert isinstance(loaded, Loaded) and [p.id for p in loaded.problems] == ["t/0"]
+    assert [s["field"] for s in loaded.skipped] == ["colour"]
+
+
+def test_the_problem_record_does_not_import_the_loaders():
+    import ast
+
+    import stepcoder_lite.data.problem as problem_module
+
+    tree = ast.parse(Path(problem_module.__file__).read_text())
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not {m for m in imported if m and m.startswith("stepcoder_lite")}, imported

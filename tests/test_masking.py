@@ -374,3 +374,11 @@ def test_fast_spans_on_real_solutions_with_non_ascii_text(bpe, apps_plus_dir):
         fast, decoded = token_char_spans(bpe, ids)
         assert decoded == text
         assert fast == token_char_spans(bpe, ids, exact=True)[0]
+
+
+def test_every_executor_verdict_has_a_rule_by_member_and_by_name():
+    from stepcoder_lite.executor import Verdict
+
+    config = FGOConfig()
+    for v in Verdict:
+        assert config.rule_for(v) == config.rule_for(v.value) in ("coverage", "keep_all")

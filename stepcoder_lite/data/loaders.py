@@ -14,9 +14,11 @@ Sources, and the spec string :func:`load_source` takes for each:
 Any spec may end in ``:train``, ``:valid`` or ``:test`` to keep one split (``families:test``).
 
 **Nothing is dropped silently.** A bad record gives a :class:`DataError` that names the file,
-the record and the field. ``with_skipped=False`` (the default) is *strict*: the first bad
-record raises. ``with_skipped=True`` is *lenient*: bad records are returned beside the good
-ones as ``{"file", "record", "field", "reason"}`` dicts, so the caller can report them (the
+the record and the field. Every loader reads its source as a stream of problems and bad
+records, and one place (:func:`_collect`) turns that stream into its answer:
+``with_skipped=False`` (the default) is *strict*: the first bad record raises.
+``with_skipped=True`` is *lenient*: a :class:`Loaded` pair ``(problems, skipped)``, the bad
+records as ``{"file", "record", "field", "reason"}`` dicts, so the caller can report them (the
 ``data stats`` command prints their count and reasons). A file that cannot be read at all
 (missing, not JSON, not a list) always raises.
 
@@ -42,32 +44,14 @@ import ast
 import inspect
 import json
 import re
-import statistics
 import warnings
-from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from stepcoder_lite.data.problem import DIFFICULTIES, Problem
+from stepcoder_lite.data.problem import APPS_PLUS_PRELUDE, Problem  # noqa: F401  (the prelude: re-exported)
 from stepcoder_lite.errors import InputError, MissingInputError, read_text
 
 SPLITS = ("train", "valid", "test")
-
-# The APPS+ authors' harness prepends these imports to every program it runs (typing's
-# ``List`` is needed by the LeetCode-style ``class Solution`` signatures, ``collections``,
-# ``heapq`` ... by many solutions). The executor runs it before the program, untraced, when
-# the tests carry it as ``tests["prelude"]`` (``data verify`` does so for APPS+). Left out of the authors'
-# block: ``import numpy as np`` (slow to import in every run; the sample solutions that use
-# numpy import it themselves) and their RLIMIT_AS call (the executor sets its own limits).
-APPS_PLUS_PRELUDE = (
-    "import sys, time, itertools, collections, math, fractions, random, heapq, re, bisect\n"
-    "from itertools import accumulate, product, permutations, combinations, groupby\n"
-    "from collections import Counter, OrderedDict, deque, defaultdict, ChainMap\n"
-    "from functools import lru_cache\n"
-    "from math import sqrt, sin, cos, tan, ceil, fabs, floor, gcd, exp, log, log2\n"
-    "from typing import Dict, Any, List, Optional, Tuple, Union, Generator\n"
-    "from heapq import *\n"
-)
 
 
 # --------------------------------------------------------------------------- errors
@@ -100,28 +84,36 @@ class _FieldError(Exception):
         self.field, self.reason = field, reason
 
 
-class _Collector:
-    """Strict: the first bad record raises. Lenient: bad records are kept as dicts."""
+class Loaded(NamedTuple):
+    """A source read leniently: the problems, and the bad records as ``{"file", "record",
+    "field", "reason"}`` dicts (unpacks as ``problems, skipped = ...``)."""
 
-    def __init__(self, strict: bool):
-        self.strict = strict
-        self.skipped: list[dict[str, Any]] = []
-
-    def bad(self, err: DataError) -> None:
-        if self.strict:
-            raise err
-        self.skipped.append(err.to_dict())
+    problems: list[Problem]
+    skipped: list[dict[str, Any]]
 
 
-def _result(problems: list[Problem], col: _Collector, with_skipped: bool):
-    return (problems, col.skipped) if with_skipped else problems
+def _collect(items: Iterable[Problem | DataError], with_skipped: bool) -> list[Problem] | Loaded:
+    """The one place a loader's stream of problems and bad records becomes its answer: strict
+    (``with_skipped=False``), the problems, or the first bad record raised as soon as it comes;
+    lenient, every problem and every bad record, as :class:`Loaded`."""
+    problems: list[Problem] = []
+    skipped: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, DataError):
+            if not with_skipped:
+                raise item
+            skipped.append(item.to_dict())
+        else:
+            problems.append(item)
+    return Loaded(problems, skipped) if with_skipped else problems
 
 
 # --------------------------------------------------------------------------- reading files
 
 
-def _read_records(path: Path, col: _Collector) -> Iterator[tuple[str, Any]]:
-    """Yield ``(where, record)`` from a JSON list or a JSONL file (bad JSONL lines -> ``col``)."""
+def _read_records(path: Path) -> Iterator[tuple[str, Any] | DataError]:
+    """Yield ``(where, record)`` from a JSON list or a JSONL file; a bad JSONL line is yielded
+    as its :class:`DataError` (a file that cannot be read at all raises)."""
     text = read_text(path)  # missing, a folder, not UTF-8: an InputError naming the file
     head = text.lstrip()[:1]
     if head == "[":
@@ -148,7 +140,7 @@ def _read_records(path: Path, col: _Collector) -> Iterator[tuple[str, Any]]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            col.bad(DataError(path, f"line {lineno}", None, f"not valid JSON (column {e.colno}: {e.msg})"))
+            yield DataError(path, f"line {lineno}", None, f"not valid JSON (column {e.colno}: {e.msg})")
             continue
         yield f"line {lineno}", rec
 
@@ -316,27 +308,29 @@ def apps_plus_record_to_problem(rec: Any, *, pid: str, split: str | None) -> Pro
 
 def _convert_all(
     path: Path | str,
-    records: Iterable[tuple[str, Any]],
+    records: Iterable[tuple[str, Any] | DataError],
     convert: Callable[[Any, str], Problem],
-    col: _Collector,
-) -> list[Problem]:
-    """Run ``convert(record, where)`` over records; bad ones (and duplicate ids) go to ``col``."""
-    problems: list[Problem] = []
+) -> Iterator[Problem | DataError]:
+    """Run ``convert(record, where)`` over records, lazily: yields each problem, or the
+    :class:`DataError` of a bad record (or of a duplicate id); bad records read are passed on."""
     seen: dict[str, str] = {}
-    for where, rec in records:
+    for item in records:
+        if isinstance(item, DataError):
+            yield item
+            continue
+        where, rec = item
         rid = rec.get("id", rec.get("problem_id", rec.get("task_id"))) if isinstance(rec, dict) else None
         label = where if rid is None else f"{where} (id {rid!r})"
         try:
             p = convert(rec, where)
         except _FieldError as e:
-            col.bad(DataError(path, label, e.field, e.reason))
+            yield DataError(path, label, e.field, e.reason)
             continue
         if p.id in seen:
-            col.bad(DataError(path, label, "id", f"duplicate id {p.id!r} (first at {seen[p.id]})"))
+            yield DataError(path, label, "id", f"duplicate id {p.id!r} (first at {seen[p.id]})")
             continue
         seen[p.id] = where
-        problems.append(p)
-    return problems
+        yield p
 
 
 def load_apps_plus(path: str | Path, *, split: str | None = None, with_skipped: bool = False):
@@ -346,7 +340,6 @@ def load_apps_plus(path: str | Path, *, split: str | None = None, with_skipped: 
     ``valid_all.json`` -> valid). Ids are ``apps_plus/<file stem>/<record id or index>``.
     """
     path = Path(path)
-    col = _Collector(strict=not with_skipped)
     split = split or _split_from_name(path)
     stem = path.name.split(".")[0]
 
@@ -357,7 +350,7 @@ def load_apps_plus(path: str | Path, *, split: str | None = None, with_skipped: 
         p.meta["index"] = index
         return p
 
-    return _result(_convert_all(path, _read_records(path, col), convert, col), col, with_skipped)
+    return _collect(_convert_all(path, _read_records(path), convert), with_skipped)
 
 
 # --------------------------------------------------------------------------- original APPS
@@ -455,10 +448,9 @@ def apps_record_to_problem(rec: Any, *, split: str | None) -> Problem:
 def load_apps(path: str | Path, *, split: str | None = None, with_skipped: bool = False):
     """Original APPS records (``codeparrot/apps`` schema) from a local JSON/JSONL(.gz) file."""
     path = Path(path)
-    col = _Collector(strict=not with_skipped)
     split = split or _split_from_name(path)
     convert = lambda rec, where: apps_record_to_problem(rec, split=split)  # noqa: E731
-    return _result(_convert_all(path, _read_records(path, col), convert, col), col, with_skipped)
+    return _collect(_convert_all(path, _read_records(path), convert), with_skipped)
 
 
 APPS_HF_JSONL = "https://huggingface.co/datasets/codeparrot/apps/resolve/main/{split}.jsonl"
@@ -485,14 +477,13 @@ def load_apps_hf(split: str = "test", *, difficulties: list[str] | None = None, 
                 f"Offline, download {APPS_HF_JSONL.format(split=split)} and load the file's path instead."
             ) from json_error
     name = f"hf:codeparrot/apps[{split}]"
-    col = _Collector(strict=not with_skipped)
     ours = "valid" if split == "validation" else split
     keep = set(difficulties) if difficulties else None
     records = (
         (f"record {i}", dict(r)) for i, r in enumerate(ds) if keep is None or dict(r).get("difficulty") in keep
     )
     convert = lambda rec, where: apps_record_to_problem(rec, split=ours)  # noqa: E731
-    return _result(_convert_all(name, records, convert, col), col, with_skipped)
+    return _collect(_convert_all(name, records, convert), with_skipped)
 
 
 # --------------------------------------------------------------------------- HumanEval
@@ -554,21 +545,8 @@ def load_humaneval(path: str | Path | None = None, *, with_skipped: bool = False
 
         path = HUMAN_EVAL
     path = Path(path)
-    col = _Collector(strict=not with_skipped)
     convert = lambda rec, where: humaneval_record_to_problem(rec)  # noqa: E731
-    return _result(_convert_all(path, _read_records(path, col), convert, col), col, with_skipped)
-
-
-def count_asserts(test_code: str) -> int:
-    """Number of ``assert`` statements in a HumanEval check function (its test count for stats).
-
-    A static count: an ``assert`` inside a loop counts once, however often the loop runs.
-    """
-    try:
-        tree = ast.parse(test_code)
-    except SyntaxError:
-        return 0
-    return sum(isinstance(n, ast.Assert) for n in ast.walk(tree))
+    return _collect(_convert_all(path, _read_records(path), convert), with_skipped)
 
 
 # --------------------------------------------------------------------------- Problem JSONL (bundled)
@@ -624,7 +602,6 @@ def problem_from_record(rec: Any) -> Problem:
 def load_problems_jsonl(path: str | Path, *, split: str | None = None, with_skipped: bool = False):
     """A file of ``Problem.to_dict()`` records (JSONL or a JSON list)."""
     path = Path(path)
-    col = _Collector(strict=not with_skipped)
 
     def convert(rec: Any, where: str) -> Problem:
         p = problem_from_record(rec)
@@ -632,7 +609,7 @@ def load_problems_jsonl(path: str | Path, *, split: str | None = None, with_skip
             p.split = split
         return p
 
-    return _result(_convert_all(path, _read_records(path, col), convert, col), col, with_skipped)
+    return _collect(_convert_all(path, _read_records(path), convert), with_skipped)
 
 
 def load_handwritten(*, with_skipped: bool = False):
@@ -656,12 +633,11 @@ def load_families(split: str | None = None, *, seed: int = 0, with_skipped: bool
         from stepcoder_lite.data import families
     except ImportError as e:
         raise ImportError(f"the problem-family generator stepcoder_lite.data.families cannot be imported: {e}") from e
-    col = _Collector(strict=not with_skipped)
     name = f"families[{split or 'all'}]"
     built = families.build(split=split, seed=seed)
     records = ((f"problem {i}", p.to_dict() if isinstance(p, Problem) else p) for i, p in enumerate(built))
     convert = lambda rec, where: problem_from_record(rec)  # noqa: E731
-    return _result(_convert_all(name, records, convert, col), col, with_skipped)
+    return _collect(_convert_all(name, records, convert), with_skipped)
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -678,8 +654,12 @@ def parse_spec(spec: str) -> tuple[str, str | None]:
 
 def sniff_format(path: Path) -> str:
     """``apps_plus`` | ``apps`` | ``humaneval`` | ``problem``: told apart by the first record's fields."""
-    col = _Collector(strict=False)
-    for where, rec in _read_records(path, col):
+    first_bad: DataError | None = None
+    for item in _read_records(path):
+        if isinstance(item, DataError):
+            first_bad = first_bad or item
+            continue
+        where, rec = item
         if not isinstance(rec, dict):
             raise DataError(path, where, None, f"expected a JSON object, got {type(rec).__name__}")
         keys = set(rec)
@@ -697,16 +677,15 @@ def sniff_format(path: Path) -> str:
             "APPS (problem_id, question, solutions, input_output, ...), HumanEval (task_id, prompt, entry_point, test) "
             "or Problem.to_dict() records",
         )
-    if col.skipped:
-        s = col.skipped[0]
-        raise DataError(path, s["record"], s["field"], s["reason"])
+    if first_bad is not None:
+        raise DataError(path, first_bad.record, first_bad.field, first_bad.reason)
     raise DataError(path, None, None, "no records; expected a JSON list of problem records or JSONL (one per line)")
 
 
 def load_source(spec: str, with_skipped: bool = False, *, seed: int = 0):
     """Load problems from a spec (see the module docstring for the table), optionally ``:split``.
 
-    Returns ``list[Problem]``, or ``(problems, skipped)`` when ``with_skipped`` (lenient: bad
+    Returns ``list[Problem]``, or ``Loaded(problems, skipped)`` when ``with_skipped`` (lenient: bad
     records are reported in ``skipped`` instead of raising). Asking for a split that selects
     nothing raises, naming the splits the source has.
     """
@@ -741,80 +720,4 @@ def load_source(spec: str, with_skipped: bool = False, *, seed: int = 0):
             present = sorted({str(p.split) for p in problems})
             raise InputError(f"{spec!r}: no problems in split {split!r}; this source has split(s) {present}")
         problems = kept
-    return (problems, skipped) if with_skipped else problems
-
-
-# --------------------------------------------------------------------------- statistics
-
-
-def count_conditionals(code: str) -> int:
-    """Number of ``if``/``elif`` statements in ``code`` (``ast.If`` nodes; an ``elif`` is its own
-    ``ast.If``). These are where CCCS cuts the canonical solution. Conditional *expressions*
-    (``x if c else y``), comprehension filters and ``while``/``match`` are not counted: CCCS cuts
-    at statements. Raises ``ValueError`` if the code does not parse."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            tree = ast.parse(code)
-        except SyntaxError as e:
-            raise ValueError(f"count_conditionals: the code does not parse (line {e.lineno}: {e.msg})") from None
-    return sum(isinstance(node, ast.If) for node in ast.walk(tree))
-
-
-def num_tests(problem: Problem) -> int:
-    """Input/output pairs, or for check-function tests (HumanEval) the number of asserts."""
-    if problem.inputs or "test" not in problem.meta:
-        return problem.num_tests
-    return count_asserts(problem.meta["test"])
-
-
-def _mean(xs: list[float]) -> float | None:
-    return round(statistics.fmean(xs), 3) if xs else None
-
-
-def stats(problems: list[Problem], skipped: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
-    """Summary numbers for a problem set (what ``python -m stepcoder_lite data stats`` prints).
-
-    ``conditionals_*`` are over canonical solutions (``solutions[0]``) that parse;
-    ``solution_lines_mean`` counts non-blank lines; ``tests_*`` use :func:`num_tests`.
-    """
-    skipped = list(skipped)
-    tests = [num_tests(p) for p in problems]
-    conds, unparsable = [], 0
-    for p in problems:
-        try:
-            conds.append(count_conditionals(p.canonical_solution))
-        except ValueError:
-            unparsable += 1
-    lines = [sum(1 for ln in p.canonical_solution.splitlines() if ln.strip()) for p in problems]
-    by_diff = Counter(p.difficulty for p in problems)
-    ordered = {d: by_diff[d] for d in DIFFICULTIES if d in by_diff}
-    ordered.update({d: n for d, n in sorted(by_diff.items()) if d not in ordered})
-    call = [p for p in problems if p.fn_name is not None]
-    check_based = sum(1 for p in problems if not p.inputs and "test" in p.meta)
-    return {
-        "problems": len(problems),
-        "stdin": len(problems) - len(call),
-        "call_based": len(call),
-        "class_based": sum(p.is_class_based for p in call),
-        "check_function_tests": check_based,
-        "by_difficulty": ordered,
-        "by_split": dict(sorted(Counter(str(p.split) for p in problems).items())),
-        "by_source": dict(sorted(Counter(p.source for p in problems).items())),
-        "tests_total": sum(tests),
-        "tests_mean": _mean(tests),
-        "tests_min": min(tests) if tests else None,
-        "tests_max": max(tests) if tests else None,
-        "solutions_mean": _mean([len(p.solutions) for p in problems]),
-        "solution_lines_mean": _mean(lines),
-        "conditionals_mean": _mean(conds),
-        "conditionals_max": max(conds) if conds else None,
-        "with_conditionals": round(sum(c >= 1 for c in conds) / len(conds), 3) if conds else None,
-        "with_two_plus_conditionals": round(sum(c >= 2 for c in conds) / len(conds), 3) if conds else None,
-        "unparsable_solutions": unparsable,
-        "skipped": len(skipped),
-        "skipped_reasons": [
-            f"{s.get('file')}: {s.get('record')}" + (f", field {s['field']!r}" if s.get("field") else "") + f": {s.get('reason')}"
-            for s in skipped[:50]
-        ],
-    }
+    return Loaded(problems, skipped) if with_skipped else problems

@@ -31,6 +31,22 @@ from typing import Any
 
 DIFFICULTIES = ("introductory", "interview", "competition")
 
+# The APPS+ authors' harness prepends these imports to every program it runs (typing's
+# ``List`` is needed by the LeetCode-style ``class Solution`` signatures, ``collections``,
+# ``heapq`` ... by many solutions). The executor runs it before the program, untraced, when
+# the tests carry it as ``tests["prelude"]`` (:meth:`Problem.tests` does so for APPS+). Left out of the authors'
+# block: ``import numpy as np`` (slow to import in every run; the sample solutions that use
+# numpy import it themselves) and their RLIMIT_AS call (the executor sets its own limits).
+APPS_PLUS_PRELUDE = (
+    "import sys, time, itertools, collections, math, fractions, random, heapq, re, bisect\n"
+    "from itertools import accumulate, product, permutations, combinations, groupby\n"
+    "from collections import Counter, OrderedDict, deque, defaultdict, ChainMap\n"
+    "from functools import lru_cache\n"
+    "from math import sqrt, sin, cos, tan, ceil, fabs, floor, gcd, exp, log, log2\n"
+    "from typing import Dict, Any, List, Optional, Tuple, Union, Generator\n"
+    "from heapq import *\n"
+)
+
 
 @dataclass
 class Problem:
@@ -86,8 +102,6 @@ class Problem:
         if isinstance(self.meta.get("test"), str):
             tests["check"] = self.meta["test"]
         if self.source == "apps_plus":
-            from stepcoder_lite.data.loaders import APPS_PLUS_PRELUDE  # lazy: loaders imports this module
-
             tests["prelude"] = APPS_PLUS_PRELUDE
         return tests
 

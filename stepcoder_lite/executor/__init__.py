@@ -7,7 +7,7 @@ judges. Read the modules in this order:
 | module        | its one job                                                                  |
 |---------------|------------------------------------------------------------------------------|
 | ``core``      | verdicts, results, the worker pool, ``run_program`` (the supervisor)          |
-| ``sandbox``   | the fork server and what happens inside each sandboxed child (stdlib only)    |
+| ``sandbox/``  | the fork server and what happens inside each sandboxed child (a package, stdlib only) |
 | ``compare``   | APPS+ comparison semantics, strict: tokens, float tolerance, plain values     |
 | ``coverage``  | executed lines -> whole executed statements (what FGO masks by)               |
 

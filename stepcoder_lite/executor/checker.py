@@ -15,7 +15,7 @@ whose ``==`` always says True -- and pass. Here the two never share a process:
 * this module executes the check code in the supervisor, in a fresh namespace whose
   ``candidate`` -- and any other global the check uses but does not define, such as
   HumanEval/32's ``poly`` -- is a *proxy* that sends the call to A and returns the answer
-  decoded as fresh plain values (``sandbox.decode_plain``);
+  decoded as fresh plain values (``wire.decode_plain``);
 * the check's ``import random`` gets a private, seeded ``random`` module, so checks that draw
   random cases (HumanEval/38, 50, 53) neither disturb the trainer's global random state nor
   depend on it.
@@ -53,7 +53,7 @@ import types
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stepcoder_lite.executor import sandbox
+from stepcoder_lite.executor.sandbox import wire
 
 
 class ProgramRaised(Exception):
@@ -135,7 +135,7 @@ class Plan:
     """The calls a check will make, in order, as long as each of its asserts passes."""
 
     calls: tuple[str, ...]
-    """Each call's arguments, encoded as ``sandbox.encode_plain`` encodes them."""
+    """Each call's arguments, encoded as ``wire.encode_plain`` encodes them."""
     complete: bool
     """No statement after them can call the program: A may exit once they are answered."""
 
@@ -167,8 +167,8 @@ def _planned_call(stmt: ast.stmt, param: str):
         return None  # (stricter than needed: such a node anywhere in the statement ends the plan)
     try:
         args = [ast.literal_eval(a) for a in call.args]
-        return [sandbox.encode_plain(args)]
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError, sandbox.NotPlain):
+        return [wire.encode_plain(args)]
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError, wire.NotPlain):
         return None
 
 
@@ -267,7 +267,7 @@ class _Channel:
 
     def send(self, *reqs: dict) -> None:
         """Send requests in one write (A reads them in order)."""
-        data = b"".join(struct.pack(">I", len(b)) + b for b in (sandbox.compact_json(r).encode("utf-8") for r in reqs))
+        data = b"".join(struct.pack(">I", len(b)) + b for b in (wire.compact_json(r).encode("utf-8") for r in reqs))
         try:
             self.sock.sendall(data)
         except OSError:
@@ -319,8 +319,8 @@ class _Proxy:
         if kwargs:
             raise HarnessFault(f"the check calls {name} with keyword arguments, which cannot cross the sandbox")
         try:
-            enc = sandbox.encode_plain(list(args))
-        except sandbox.NotPlain as e:
+            enc = wire.encode_plain(list(args))
+        except wire.NotPlain as e:
             raise HarnessFault(f"the check passes a non-plain argument to {name}: {e}") from None
         self.calls += 1
         plan = self.plan
@@ -344,7 +344,7 @@ class _Proxy:
             reply = self.channel.ask({"op": "call", "name": name, "args": enc})
         kind = reply.get("kind")
         if kind == "return":
-            return sandbox.decode_plain(reply["value"])  # fresh plain values only
+            return wire.decode_plain(reply["value"])  # fresh plain values only
         if kind == "raise":
             raise ProgramRaised(f"{reply.get('type')}: {reply.get('detail')}")
         if kind == "missing":
@@ -402,7 +402,7 @@ def run_check(sock, check_code: str, entry_point: str, *, max_bytes: int = 8 << 
                 if kind == "callable":
                     ns[name] = _Proxy(channel, name)
                 elif kind == "value":
-                    ns[name] = sandbox.decode_plain(reply["value"])
+                    ns[name] = wire.decode_plain(reply["value"])
                 elif kind == "module" and isinstance(reply.get("module"), str):
                     import importlib
 
@@ -424,7 +424,7 @@ def run_check(sock, check_code: str, entry_point: str, *, max_bytes: int = 8 << 
         outcome = CheckOutcome("runtime_error", str(e)[:300])
     except HarnessFault as e:
         outcome = CheckOutcome("harness_error", str(e)[:300])
-    except sandbox.NotPlain as e:
+    except wire.NotPlain as e:
         outcome = CheckOutcome("runtime_error", f"the program answered with a malformed value: {e}"[:300])
     except Exception as e:  # raised by the check code itself on the program's answers
         outcome = CheckOutcome("runtime_error", f"{type(e).__name__}: {e}"[:300])
@@ -432,7 +432,7 @@ def run_check(sock, check_code: str, entry_point: str, *, max_bytes: int = 8 << 
         outcome.speculated = candidate.stream_open
         outcome.coverage = candidate.coverage
     try:
-        sandbox.send_msg(sock, {"op": "done"})
+        wire.send_msg(sock, {"op": "done"})
     except OSError:
         pass
     return outcome

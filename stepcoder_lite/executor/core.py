@@ -1,6 +1,6 @@
 """The trusted supervisor: verdicts, results, the worker pool, ``run_program``.
 
-One :class:`Executor` owns ``workers`` fork servers (``sandbox.py``, each a small
+One :class:`Executor` owns ``workers`` fork servers (``sandbox/``, each a small
 ``python -I -S`` process started with an empty environment, independent of the caller's
 imports: forking it costs ~0.5 ms where forking a torch process costs ~30 ms). For each
 program the supervisor
@@ -57,11 +57,12 @@ from pathlib import Path
 from typing import Any
 
 from stepcoder_lite.executor import sandbox
+from stepcoder_lite.executor.sandbox import wire
 from stepcoder_lite.executor.checker import run_check
 from stepcoder_lite.executor.compare import FLOAT_TOL, compare_stdout, compare_values
 from stepcoder_lite.executor.coverage import StatementMap, expand_to_statements, statement_map
 
-SANDBOX_SCRIPT = Path(sandbox.__file__).resolve()
+SANDBOX_SCRIPT = Path(sandbox.__file__).resolve().with_name("__main__.py")  # starts one fork server
 MAX_PROGRAM_CHARS = 1_000_000
 
 
@@ -357,7 +358,7 @@ class _Worker:
         theirs.close()
         self.sock = ours
         self.sock.settimeout(30)
-        hello = sandbox.recv_msg(self.sock)
+        hello = wire.recv_msg(self.sock)
         if not hello or not hello.get("ready"):
             raise RuntimeError("the executor's fork server did not start")
         self.layers = hello["layers"]
@@ -373,8 +374,8 @@ class _Worker:
             self.restart()
         try:
             self.sock.settimeout(timeout)
-            sandbox.send_msg(self.sock, msg, fds, blob)
-            reply = sandbox.recv_msg(self.sock)
+            wire.send_msg(self.sock, msg, fds, blob)
+            reply = wire.recv_msg(self.sock)
         except (OSError, ValueError) as e:
             reply = None
             err = f"{type(e).__name__}: {e}"
@@ -546,7 +547,7 @@ def _run_on_worker(w: _Worker, program: str, spec: _TestSpec, cfg: ExecConfig) -
     # The program travels with the first test (one round trip): this message, then its bytes.
     program_msg = {"code_len": len(code), "prelude_len": len(prelude_code), "lines": program.count("\n") + 2,
                    "coverage": cfg.coverage, "call_entry": call_entry,
-                   # children skip CPython's at-fork reseeding (sandbox._fork): reseed where used
+                   # children skip CPython's at-fork reseeding (sandbox.server._fork): reseed where used
                    "reseed": "random" in program or "from random" in (prelude or "")}
     program_blob = code + prelude_code
 
@@ -572,7 +573,7 @@ def _compile_program(program: str, tree: ast.Module, coverage: bool) -> bytes:
     if coverage:
         code = sandbox.instrument_for_coverage(program, tree)
     else:
-        code = compile(program, sandbox.PROGRAM_FILENAME, "exec", dont_inherit=True)
+        code = compile(program, wire.PROGRAM_FILENAME, "exec", dont_inherit=True)
     return marshal.dumps(code)
 
 
@@ -594,8 +595,8 @@ def _run_test(w: _Worker, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict
     elif spec.mode == "call":
         msg["fn_name"] = spec.fn_name
         try:
-            msg["args"] = sandbox.encode_plain(list(spec.inputs[i]))
-        except (sandbox.NotPlain, ValueError) as e:
+            msg["args"] = wire.encode_plain(list(spec.inputs[i]))
+        except (wire.NotPlain, ValueError) as e:
             return TestResult(Verdict.HARNESS_ERROR, 0.0, detail=f"test {i}: arguments are not plain values: {e}")
     if spec.mode == "check":
         return _run_check_test(w, spec, msg, blob, cfg, limits, smap, pipeline=cfg.pipeline_checks)
@@ -618,14 +619,14 @@ def _run_check_test(w: _Worker, spec: _TestSpec, msg: dict, blob: bytes, cfg: Ex
             w.restart()
         try:
             w.sock.settimeout(timeout)
-            sandbox.send_msg(w.sock, msg, [theirs.fileno()], blob)
+            wire.send_msg(w.sock, msg, [theirs.fileno()], blob)
             theirs.close()
             sup.settimeout(timeout)  # the server kills A by then, which closes A's end
             outcome = run_check(sup, spec.check, spec.entry_point, max_bytes=cfg.max_output_bytes + 4096,
                                 pipeline=pipeline, coverage=smap is not None)
             if outcome.speculated:
-                sandbox.send_msg(w.sock, {"op": "stop"})  # A is running calls that no longer count
-            reply = sandbox.recv_msg(w.sock)
+                wire.send_msg(w.sock, {"op": "stop"})  # A is running calls that no longer count
+            reply = wire.recv_msg(w.sock)
         except (OSError, ValueError):
             reply = None
         if reply is None:
@@ -694,7 +695,7 @@ def _judge(r: dict, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap
     if (r.get("killed_for") == "output_limit" or sig == signal.SIGXFSZ
             or (kind == "exception" and final.get("errno") == 27)):  # EFBIG: a file over the limit
         return result(Verdict.OUTPUT_LIMIT, f"output over {cfg.max_output_bytes} bytes")
-    if (kind == "exception" and final.get("memory")) or (not final and code == sandbox.MEMORY_EXIT):
+    if (kind == "exception" and final.get("memory")) or (not final and code == wire.MEMORY_EXIT):
         return result(Verdict.MEMORY_LIMIT, f"MemoryError under the {cfg.memory_mb} MiB limit")
     if sig is not None:
         return result(Verdict.RUNTIME_ERROR, f"killed by signal {_signame(sig)}")
@@ -716,8 +717,8 @@ def _judge(r: dict, spec: _TestSpec, i: int, cfg: ExecConfig, limits: dict, smap
         if kind != "return":
             return result(Verdict.RUNTIME_ERROR, "the program exited before returning a value")
         try:
-            got = sandbox.decode_plain(final["value"])
-        except sandbox.NotPlain as e:
+            got = wire.decode_plain(final["value"])
+        except wire.NotPlain as e:
             return result(Verdict.WRONG_ANSWER, f"unreadable return value: {e}")
         ok, why = compare_values(got, spec.outputs[i], cfg.float_tol)
         return result(Verdict.PASS if ok else Verdict.WRONG_ANSWER, why)
