@@ -364,7 +364,7 @@ def _run_eval(args: argparse.Namespace) -> int:
 
     from stepcoder_lite.executor import Executor
     from stepcoder_lite.model import ModelConfig, load_policy, resolve_model_path, wants_chat_template
-    from stepcoder_lite.sft import evaluate_model
+    from stepcoder_lite.evaluate import evaluate_model
 
     resolve_model_path(args.model)  # a path that holds no model: said before torch spends seconds
     if args.threads:

@@ -33,9 +33,11 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import torch
+
+from stepcoder_lite.errors import RunSetupError
 
 TIMEOUT = datetime.timedelta(hours=3)
 """How long a collective waits: rank 0 evaluates the held-out sets alone while the others
@@ -59,6 +61,14 @@ class Dist:
     def is_main(self) -> bool:
         """Rank 0: the one that logs, writes books and checkpoints and evaluates."""
         return self.rank == 0
+
+    def my_rows(self, items: Sequence[Any]) -> list[Any]:
+        """This rank's contiguous share of an iteration's problem-major rows (all of them in one
+        process). Contiguous, so the ranks' shares in rank order are the single-process batch."""
+        if not self.enabled:
+            return list(items)
+        share = len(items) // self.world_size
+        return list(items[self.rank * share : (self.rank + 1) * share])
 
     # -- collectives (only called when ``enabled``)
 
@@ -125,6 +135,53 @@ class Dist:
 
 
 _CURRENT: Dist | None = None
+
+
+def check_split(dist: Dist, problems_per_iteration: int, minibatch_size: int, samples_per_problem: int,
+                minibatch_by_problem: bool) -> None:
+    """B problems and the minibatch are global, split evenly over the ranks, so every rank runs
+    the same number of optimizer steps (each one an all-reduce). Raises :class:`RunSetupError`."""
+    n = dist.world_size
+    for name, value in (("problems_per_iteration", problems_per_iteration), ("ppo.minibatch_size", minibatch_size)):
+        if value % n:
+            raise RunSetupError(f"{name}={value} is split over {n} processes: make it a multiple of {n}")
+    G = samples_per_problem
+    if minibatch_by_problem and (minibatch_size // n) % G:
+        raise RunSetupError(f"minibatch_by_problem: each of the {n} processes' minibatches "
+                            f"({minibatch_size // n} rows) must hold whole problems of {G} samples; "
+                            f"make ppo.minibatch_size a multiple of {n * G}, or set minibatch_by_problem=False")
+
+
+def _pad_columns(x: torch.Tensor, width: int) -> torch.Tensor:
+    """A (B, T) tensor right-padded with zeros (False) to (B, width); a (B,) tensor as it is."""
+    if x.dim() == 1 or x.shape[1] == width:
+        return x
+    out = torch.zeros(x.shape[0], width, dtype=x.dtype, device=x.device)
+    out[:, : x.shape[1]] = x
+    return out
+
+
+def gather_books(dist: Dist, book: dict[str, Any], stats: dict[str, float], device: torch.device | str
+                 ) -> tuple[dict[str, Any], dict[str, float]]:
+    """Every rank's batch book (``name -> (B, T) / (B,) tensor, list or None``), concatenated in
+    rank order (tensors right-padded to the longest completion; their masks keep the padding
+    out), and the update's statistics averaged over ranks. Every rank gets the same result, so
+    the curriculum, the KL controller and the metrics agree everywhere."""
+    local = {k: (v.detach().cpu() if isinstance(v, torch.Tensor) else v) for k, v in book.items()}
+    parts = dist.all_gather_object((local, stats))
+    books = [b for b, _ in parts]
+    width = max(b["response_mask"].shape[1] for b in books)
+    merged: dict[str, Any] = {}
+    for key, value in book.items():
+        if isinstance(value, list):
+            merged[key] = [x for b in books for x in b[key]]
+        elif value is None:
+            merged[key] = None
+        else:
+            merged[key] = torch.cat([_pad_columns(b[key], width) for b in books]).to(device)
+    all_stats = [s for _, s in parts]
+    averaged = {k: sum(s[k] for s in all_stats) / len(all_stats) for k in all_stats[0]}  # grad_norm: the same on every rank
+    return merged, averaged
 
 
 def from_env() -> Dist:

@@ -27,6 +27,12 @@ class MissingInputError(InputError, FileNotFoundError):
     """A path the user gave does not exist (also a ``FileNotFoundError``, as it was before)."""
 
 
+class RunSetupError(InputError):
+    """The output folder, the launch and the request disagree (a resume with other settings, a
+    finished run without --resume, a batch that does not split over the processes, ...):
+    nothing was trained."""
+
+
 def one_line(message: str) -> str:
     """``message`` with its line breaks folded into spaces (third-party messages span lines)."""
     return " ".join(part.strip() for part in str(message).splitlines() if part.strip())

@@ -1,7 +1,8 @@
 """Scoring sampled programs: pass@k (unbiased estimator), per difficulty, error-type breakdown.
 
-Sampling and running the programs happen elsewhere (rollout, executor); this module only
-counts. It needs numpy, not torch.
+:func:`evaluate_model` is the project's one evaluation path (``eval``, SFT, before and after
+RL): sample with :mod:`~stepcoder_lite.rollout`, run with the executor, then count here.
+Everything else in this module only counts and needs numpy, not torch.
 
 pass@k (Chen et al. 2021, "Evaluating Large Language Models Trained on Code", section 2.1):
 draw n >= k samples for a problem, of which c pass every test; the probability that at least
@@ -36,7 +37,7 @@ The raw counts per verdict are reported too (``verdicts``), so nothing is hidden
 from __future__ import annotations
 
 import math
-
+import sys
 from collections import Counter
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -238,3 +239,91 @@ def format_summary(summary: Mapping[str, Any]) -> str:
     errors = ", ".join(f"{name} {100 * frac:.1f}%" for name, frac in summary["errors"].items())
     lines.append(f"samples: pass {100 * summary['sample_pass_rate']:.1f}%, {errors}")
     return "\n".join(lines)
+
+
+# =========================================================================== sample, run, score
+
+
+def evaluate_model(
+    policy,
+    tokenizer,
+    problems,
+    *,
+    samples: int = 1,
+    temperature: float | None = None,
+    top_p: float = 0.95,
+    max_new_tokens: int = 256,
+    batch_size: int = 32,
+    seed: int = 0,
+    ks: Sequence[int] = (1,),
+    given_prefix: str = "none",
+    chat: bool = False,
+    executor=None,
+    timeout_s: float = 2.0,
+    progress: bool = False,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Sample ``samples`` programs per problem, run them, score them.
+
+    Args:
+        samples: programs per problem; 1 with ``temperature=None`` means greedy decoding.
+        temperature: ``None`` = 0 (greedy) for one sample, 0.8 for several.
+        ks: the k of pass@k to report (each must be <= ``samples``; 1 is always included).
+        given_prefix: ``none`` (the model writes the whole program) or ``starter`` (the
+            starter code is the given prefix the model continues, HumanEval-style completion).
+        chat: render prompts with the tokenizer's chat template.
+        executor: a :class:`stepcoder_lite.executor.Executor` (default: a new 2-worker one).
+
+    Returns:
+        ``(summary, records)``: ``summary`` is :func:`stepcoder_lite.evaluate.summarize`'s dict
+        plus ``unfinished`` (samples that hit ``max_new_tokens``) and ``truncated_prompts``;
+        ``records`` has one ``{"problem_id", "sample", "completion", "verdict"}`` per sample.
+    """
+    import torch  # sampling needs torch; counting (the rest of this module) does not
+
+    from stepcoder_lite.executor import Executor
+    from stepcoder_lite.prompts import build_prompt, program_text
+    from stepcoder_lite.rollout import sample as sample_completions
+
+    if given_prefix not in ("none", "starter"):
+        raise ValueError(f"given_prefix must be 'none' or 'starter', got {given_prefix!r}")
+    ks = sorted({1, *ks})
+    if ks[-1] > samples:
+        raise ValueError(f"pass@{ks[-1]} needs at least {ks[-1]} samples per problem; got --samples {samples}")
+    if temperature is None:
+        temperature = 0.0 if samples == 1 else 0.8
+    prefixes = [p.starter_code if given_prefix == "starter" else "" for p in problems]
+    prompts = [build_prompt(p, given_prefix=pre, chat_template=tokenizer if chat else None) for p, pre in zip(problems, prefixes)]
+    rows = [(i, s) for i in range(len(problems)) for s in range(samples)]  # problem-major
+    completions, finished, truncated = [], [], []
+    iterator = range(0, len(rows), batch_size)
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(iterator, desc="sampling", unit="batch", file=sys.stderr)
+    generator = torch.Generator(device=next(policy.parameters()).device).manual_seed(seed)
+    for start in iterator:
+        chunk = rows[start: start + batch_size]
+        r = sample_completions(policy, tokenizer, [prompts[i] for i, _ in chunk], max_new_tokens=max_new_tokens,
+                               temperature=temperature, top_p=top_p if temperature > 0 else 1.0, generator=generator)
+        completions += r.completions
+        finished += r.finished
+        truncated += r.prompt_truncated
+    jobs = [(program_text(prefixes[i], c), problems[i].tests()) for (i, _), c in zip(rows, completions)]
+    own = executor is None
+    executor = executor or Executor(workers=2)
+    try:
+        results = executor.run_batch(jobs, coverage=False, early_exit=True, timeout_s=timeout_s)
+    finally:
+        if own:
+            executor.close()
+    per_problem: list[list[Any]] = [[] for _ in problems]
+    records = []
+    for (i, s), c, res in zip(rows, completions, results):
+        per_problem[i].append(res)
+        verdict = getattr(res.verdict, "value", res.verdict)
+        records.append({"problem_id": problems[i].id, "sample": s, "completion": c, "verdict": verdict})
+    summary = summarize(problems, per_problem, ks=ks)
+    summary["unfinished"] = int(sum(not f for f in finished))
+    summary["truncated_prompts"] = int(sum(truncated[::samples]))
+    summary["temperature"] = temperature
+    return summary, records

@@ -17,8 +17,11 @@ Pieces, in the order the RL trainer uses them:
 :class:`PolicyWithValueHead`           causal LM + ``Linear(hidden, 1)`` value head (zero init)
 :class:`ReferenceModel`                frozen copy, or the same weights with LoRA disabled
 :func:`sequence_logprobs_and_values`   one forward pass: per-token log pi(x_t | x_<t), V
+:func:`completion_logprobs_and_values` the same at the completion columns only: what
+                                       training computes (reference and PPO passes)
 :func:`completion_outputs`             logits and values at the completion positions, each
-                                       distinct prompt computed once (its KV cache shared)
+                                       distinct prompt computed once (its KV cache shared,
+                                       :func:`prefill_distinct_prompts`, as when sampling)
 :func:`load_policy`                    ``"tiny"`` / path / HF id -> (policy, tokenizer)
 =====================================  ===================================================
 
@@ -41,7 +44,7 @@ import contextlib
 import inspect
 import json
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple
 
@@ -50,6 +53,7 @@ from torch import nn
 
 from stepcoder_lite import DATA_DIR
 from stepcoder_lite.errors import InputError, MissingInputError, one_line
+from stepcoder_lite.ppo import entropy_from_logits
 from stepcoder_lite.prompts import END_OF_CODE
 
 EOS_TOKEN = "<|endoftext|>"
@@ -126,12 +130,16 @@ def model_preset(name: str) -> ModelConfig:
     raise ValueError(f"unknown model preset {name!r}; choose tiny, colab or gpu")
 
 
-def config_to_text(config: Any) -> str:
-    """A dataclass config printed in full, one ``field = value`` per line (start of every run)."""
+def config_to_text(config: Any, indent: str = "") -> str:
+    """A dataclass config printed in full, one ``field = value`` per line (start of every run);
+    a nested config (``TrainConfig.ppo``) is printed the same way, indented under its field."""
     width = max(len(f.name) for f in fields(config))
     lines = [f"{type(config).__name__}("]
-    lines += [f"  {f.name:<{width}} = {getattr(config, f.name)!r}" for f in fields(config)]
-    return "\n".join(lines + [")"])
+    for f in fields(config):
+        value = getattr(config, f.name)
+        text = config_to_text(value, indent + "  ") if is_dataclass(value) else repr(value)
+        lines.append(f"{indent}  {f.name:<{width}} = {text}")
+    return "\n".join(lines + [f"{indent})"])
 
 
 def estimate_training_memory_gb(
@@ -509,17 +517,17 @@ def sequence_logprobs_and_values(
 
     Positions outside ``response_mask`` (and position 0) hold 0.0; reduce them with the mask.
     ``values`` is ``None`` for a model without a value head (e.g. :class:`ReferenceModel`).
+
+    The same computation as training's :func:`completion_logprobs_and_values` (it is that
+    function with the completion starting at column 1, and no prompt sharing), laid out on
+    every position of ``input_ids``.
     """
-    out = model(input_ids, attention_mask=attention_mask)
-    tau = temperature if temperature and temperature > 0 else 1.0
-    logits = out.logits[:, :-1, :].float() / tau  # (B, T-1, V): predicts tokens 1..T-1
-    next_tokens = input_ids[:, 1:].unsqueeze(-1)  # (B, T-1, 1)
-    # log pi(x_t | x_<t) = logit[x_t] - logsumexp(logits): gather first, never materialise log_softmax twice
-    token_logprobs = logits.gather(-1, next_tokens).squeeze(-1) - torch.logsumexp(logits, dim=-1)  # (B, T-1)
+    # the completion path with the "completion" starting at column 1: every token but the first
+    token_logprobs, values, _ = completion_logprobs_and_values(model, input_ids, attention_mask, 1, temperature,
+                                                               share_prompts=False)  # (B, T-1) each
     logprobs = torch.nn.functional.pad(token_logprobs, (1, 0), value=0.0)  # (B, T): shift to token positions
-    values = None
-    if out.values is not None:
-        values = torch.nn.functional.pad(out.values[:, :-1].float(), (1, 0), value=0.0)  # (B, T): V(x_<t)
+    if values is not None:
+        values = torch.nn.functional.pad(values, (1, 0), value=0.0)  # (B, T): V(x_<t)
     if response_mask is not None:
         response_mask = response_mask.bool()
         logprobs = logprobs.masked_fill(~response_mask, 0.0)
@@ -555,6 +563,36 @@ def select_cache_rows(cache: Any, index: torch.Tensor) -> Any:
     return None
 
 
+def prefill_distinct_prompts(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor
+                             ) -> tuple[PolicyOutput, torch.Tensor] | None:
+    """The prompts' forward pass with each *distinct* prompt computed once (PPO samples G
+    completions of every prompt), its KV cache repeated for every row that holds it.
+
+    ==============  ========  ===========================================================
+    argument        shape     meaning
+    ==============  ========  ===========================================================
+    input_ids       (B, P)    left-padded prompts, some rows equal
+    attention_mask  (B, P)    1 on real tokens
+    ==============  ========  ===========================================================
+
+    Returns ``(out, inverse)``: ``out`` holds the last position's logits ``(B, 1, V)`` and
+    value ``(B, 1)`` (or None) of every row and the cache with ``B`` rows, ``inverse (B,)``
+    the distinct prompt of each row. Returns None when no two prompts are equal or the cache
+    is of a kind :func:`select_cache_rows` does not know: the caller then runs the plain pass.
+    Same numbers as the plain pass up to float rounding, gradients included.
+    """
+    first, inverse = distinct_rows(input_ids, attention_mask)
+    if len(first) == len(inverse):
+        return None
+    mask = attention_mask[first]  # (U, P)
+    out = model(input_ids[first], attention_mask=mask, position_ids=positions_from_mask(mask), use_cache=True)
+    cache = select_cache_rows(out.cache, inverse) if out.cache is not None else None
+    if cache is None:
+        return None
+    values = out.values[inverse, -1:] if out.values is not None else None  # (B, 1)
+    return PolicyOutput(out.logits[inverse, -1:], values, cache), inverse  # logits (B, 1, V)
+
+
 def completion_outputs(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor, prompt_width: int,
                        share_prompts: bool = True) -> tuple[torch.Tensor, torch.Tensor | None]:
     """The model's logits and values at the ``N`` positions that predict the completion tokens.
@@ -585,27 +623,72 @@ def completion_outputs(model: nn.Module, input_ids: torch.Tensor, attention_mask
     :func:`select_cache_rows` does not know.
     """
     P = prompt_width
-    if share_prompts:
-        first, inverse = distinct_rows(input_ids[:, :P], attention_mask[:, :P])
-        if len(first) < len(inverse):
-            prompt_ids, prompt_mask = input_ids[first, :P], attention_mask[first, :P]  # (U, P)
-            out = model(prompt_ids, attention_mask=prompt_mask, position_ids=positions_from_mask(prompt_mask), use_cache=True)
-            cache = select_cache_rows(out.cache, inverse) if out.cache is not None else None
-            if cache is not None:
-                # positions continue each row's own count of real tokens (left padding skipped)
-                positions = positions_from_mask(attention_mask)[:, P:]  # (B, N)
-                rest = model(input_ids[:, P:], attention_mask=attention_mask, position_ids=positions, cache=cache,
-                             use_cache=True)
-                # column j predicts completion token j: the prompt's last position, then completion positions 0..N-2
-                logits = torch.cat([out.logits[inverse, -1:], rest.logits[:, :-1]], dim=1)  # (B, N, V)
-                values = None
-                if out.values is not None:
-                    values = torch.cat([out.values[inverse, -1:], rest.values[:, :-1]], dim=1)  # (B, N)
-                return logits, values
+    shared = prefill_distinct_prompts(model, input_ids[:, :P], attention_mask[:, :P]) if share_prompts else None
+    if shared is not None:
+        prompt_out, _ = shared
+        # positions continue each row's own count of real tokens (left padding skipped)
+        positions = positions_from_mask(attention_mask)[:, P:]  # (B, N)
+        rest = model(input_ids[:, P:], attention_mask=attention_mask, position_ids=positions, cache=prompt_out.cache,
+                     use_cache=True)
+        # column j predicts completion token j: the prompt's last position, then completion positions 0..N-2
+        logits = torch.cat([prompt_out.logits, rest.logits[:, :-1]], dim=1)  # (B, N, V)
+        values = None
+        if prompt_out.values is not None:
+            values = torch.cat([prompt_out.values, rest.values[:, :-1]], dim=1)  # (B, N)
+        return logits, values
     out = model(input_ids, attention_mask=attention_mask)
     logits = out.logits[:, P - 1 : -1]  # (B, N, V): columns P-1 .. T-2 predict the completion tokens
     values = out.values[:, P - 1 : -1] if out.values is not None else None  # (B, N)
     return logits, values
+
+
+def completion_logprobs_and_values(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                                   prompt_width: int, temperature: float = 1.0, with_entropy: bool = False,
+                                   share_prompts: bool = True):
+    """Log-probs, values (and entropies) of the completion tokens: the log-prob path of training
+    (the reference's log-probs and every PPO forward pass).
+
+    Same quantities as :func:`sequence_logprobs_and_values` (which is this function with the
+    completion starting at column 1), but the logits are only materialised for the ``N``
+    completion columns (a vocabulary of 150k makes prompt logits the biggest tensor of the
+    update otherwise), and with ``share_prompts`` each distinct prompt is computed once for all
+    its rows (:func:`completion_outputs`).
+
+    ==============  ============  =========================================================
+    argument        shape         meaning
+    ==============  ============  =========================================================
+    input_ids       (b, P+N)      prompt (left-padded) + completion (right-padded)
+    attention_mask  (b, P+N)      1 on real tokens
+    prompt_width    P             the completion starts at column P in every row
+    temperature     scalar        logits are divided by it, as when sampling (0 means 1)
+    ==============  ============  =========================================================
+
+    Returns ``(logprobs, values, entropy)``, each ``(b, N)`` float32 (``values`` None for a
+    model without a value head, ``entropy`` None unless asked). Padding columns hold finite
+    junk: reduce them with the response mask.
+    """
+    logits, values = completion_outputs(model, input_ids, attention_mask, prompt_width, share_prompts=share_prompts)
+    tau = temperature if temperature and temperature > 0 else 1.0
+    logits = logits.float() / tau  # (b, N, V)
+    tokens = input_ids[:, prompt_width:].unsqueeze(-1)  # (b, N, 1)
+    # log pi(x_t | x_<t) = z[x_t] - logsumexp(z): gather first, never materialise log_softmax
+    logprobs = logits.gather(-1, tokens).squeeze(-1) - torch.logsumexp(logits, dim=-1)  # (b, N)
+    values = values.float() if values is not None else None  # (b, N): V(x_<t), read at t - 1
+    entropy = entropy_from_logits(logits) if with_entropy else None  # (b, N)
+    return logprobs, values, entropy
+
+
+def trim_columns(input_ids: torch.Tensor, attention_mask: torch.Tensor, response_mask: torch.Tensor,
+                 prompt_width: int) -> tuple[torch.Tensor, torch.Tensor, int, int]:
+    """Drop columns that are padding in every row of a (mini)batch: left prompt padding and
+    right completion padding. Positions come from the attention mask, so nothing changes but
+    the cost. ``response_mask`` is ``(b, N)``, completion columns only. Returns
+    ``(input_ids, attention_mask, new_prompt_width, n_completion_columns)``."""
+    first_real = int(attention_mask.any(dim=0).nonzero()[0])  # leftmost column any row uses
+    first_real = min(first_real, prompt_width - 1)  # keep the column that predicts the first token
+    n = int(response_mask.sum(dim=1).max())  # longest completion in these rows
+    end = prompt_width + n
+    return input_ids[:, first_real:end], attention_mask[:, first_real:end], prompt_width - first_real, n
 
 
 # =========================================================================== loading

@@ -1,8 +1,9 @@
 """PPO for a code LM on unit-test rewards, as pure functions over tensors.
 
 Read top to bottom, this file is the whole PPO update StepCoder uses (Dou et al. 2024, after
-Ziegler et al. 2019 / Ouyang et al. 2022 and MOSS-RLHF): no model code, no training loop.
-The trainer samples completions, runs them, and calls these functions in this order:
+Ziegler et al. 2019 / Ouyang et al. 2022 and MOSS-RLHF): no model code (the update takes the
+policy's forward pass as a function). The trainer samples completions, runs them, and calls
+these functions in this order:
 
     1. ``kl_per_token``        KL(policy || reference) estimate at every completion token
     2. ``kl_shaped_rewards``   r_t = -beta * kl_t, plus the test reward R on the last token
@@ -11,8 +12,9 @@ The trainer samples completions, runs them, and calls these functions in this or
        (GRPO keeps the KL out of A and adds ``kl_loss`` to the loss instead)
     4. ``whiten``              normalise advantages over valid tokens
     5. ``minibatches``         epochs x shuffled minibatch indices
-    6. ``policy_loss`` / ``value_loss`` / ``entropy_from_logits``  -> ``ppo_loss``
-    7. ``rollout_metrics``     the logged metric set (see ``METRICS`` below)
+    6. ``policy_loss`` / ``value_loss`` / ``entropy_from_logits``  -> ``ppo_loss`` of a ``Minibatch``
+    7. ``ppo_update``          epochs x minibatches of ``ppo_loss``, one optimizer step each
+    8. ``rollout_metrics``     the logged metric set (see ``METRICS`` below)
 
 Every tensor here covers *completion tokens only* (the prompt and any CCCS given prefix are
 not actions), right-padded to a common length T:
@@ -37,7 +39,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Literal
+from typing import Any, Callable, Iterator, Literal, NamedTuple
 
 import torch
 
@@ -100,9 +102,6 @@ class PPOConfig:
 
     whiten_advantages: bool = True
     """Normalise GAE advantages to mean 0, std 1 over valid tokens of the whole batch."""
-
-    whiten_shift_mean: bool = True
-    """When whitening, subtract the mean (False: only rescale, keeping the sign of the mean)."""
 
     epochs: int = 4
     """Passes over the rollout batch per PPO iteration."""
@@ -185,11 +184,11 @@ def masked_var(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return masked_mean((x - mean) ** 2, mask)
 
 
-def whiten(x: torch.Tensor, mask: torch.Tensor, shift_mean: bool = True, eps: float = 1e-8,
+def whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8,
            all_reduce: Callable[[torch.Tensor], torch.Tensor] | None = None) -> torch.Tensor:
     """Normalise ``x`` to mean 0 and std 1 over the True positions of ``mask`` (one mean and
     one variance over the whole batch, population variance). Masked-out positions are
-    returned untouched. ``shift_mean=False`` only rescales: the mean is added back.
+    returned untouched.
 
     ``all_reduce`` (data-parallel training: a sum over processes) makes the mean and variance
     those of every process's batch together: two tiny all-reduces, of (sum, count) and then of
@@ -211,8 +210,6 @@ def whiten(x: torch.Tensor, mask: torch.Tensor, shift_mean: bool = True, eps: fl
         var = all_reduce(masked_sum((x - mean) ** 2, mask)) / count
     # x_hat = (x - mu) / sqrt(sigma^2 + eps)
     whitened = (x - mean) * torch.rsqrt(var + eps)
-    if not shift_mean:
-        whitened = whitened + mean
     return torch.where(mask, whitened, x)
 
 
@@ -459,7 +456,7 @@ def compute_advantages(
             raise ValueError("compute_advantages: advantage_estimator='gae' needs the critic's values")
         advantages, returns = gae(rewards, values, response_mask, cfg.gamma, cfg.lam)
         if cfg.whiten_advantages:
-            advantages = whiten(advantages, response_mask, shift_mean=cfg.whiten_shift_mean, all_reduce=all_reduce)
+            advantages = whiten(advantages, response_mask, all_reduce=all_reduce)
     else:
         advantages = group_advantages(scores, response_mask, cfg.group_size)
         zeros = torch.zeros((), dtype=advantages.dtype, device=advantages.device)
@@ -654,61 +651,190 @@ def loss_masks(
     return loss_mask, value_mask
 
 
-def ppo_loss(
-    cfg: PPOConfig,
-    new_logprobs: torch.Tensor,
-    old_logprobs: torch.Tensor,
-    advantages: torch.Tensor,
-    response_mask: torch.Tensor,
-    executed_mask: torch.Tensor | None = None,
-    new_values: torch.Tensor | None = None,
-    old_values: torch.Tensor | None = None,
-    returns: torch.Tensor | None = None,
-    entropy: torch.Tensor | None = None,
-    ref_logprobs: torch.Tensor | None = None,
-    kl_coef: float = 0.0,
-) -> tuple[torch.Tensor, dict[str, float]]:
-    """The total loss of one minibatch (all tensors (b, T)):
+class Minibatch(NamedTuple):
+    """The tensors of one minibatch that the losses read, each (b, T) like ``response_mask``.
+
+    ``mb_`` in :func:`ppo_update`. ``new_*`` come from the forward pass being trained (with
+    grad); the rest are constants of the update, cut from the rollout batch.
+
+    | field         | meaning                                                   | None means          |
+    |---------------|-----------------------------------------------------------|---------------------|
+    | new_logprobs  | log pi_theta(a_t|s_t), with grad                          |                     |
+    | old_logprobs  | log pi_old(a_t|s_t), the behaviour policy at rollout      |                     |
+    | advantages    | A_t (whitened GAE, or GRPO group advantages)              |                     |
+    | response_mask | bool, True on the completion's tokens                     |                     |
+    | executed_mask | bool, FGO: True on tokens of code the tests executed      | FGO off             |
+    | new_values    | V_theta(s_t), with grad                                   | no critic (GRPO)    |
+    | old_values    | V_old(s_t) from the rollout                               | no critic           |
+    | returns       | G_t, the critic's target                                  | no critic           |
+    | entropy       | H_t of the policy (nats)                                  | no entropy term     |
+    | ref_logprobs  | log pi_ref(a_t|s_t), for GRPO's ``kl_loss``               | no KL loss term     |
+    """
+
+    new_logprobs: torch.Tensor
+    old_logprobs: torch.Tensor
+    advantages: torch.Tensor
+    response_mask: torch.Tensor
+    executed_mask: torch.Tensor | None = None
+    new_values: torch.Tensor | None = None
+    old_values: torch.Tensor | None = None
+    returns: torch.Tensor | None = None
+    entropy: torch.Tensor | None = None
+    ref_logprobs: torch.Tensor | None = None
+
+
+def ppo_loss(cfg: PPOConfig, mb: Minibatch, kl_coef: float = 0.0) -> tuple[torch.Tensor, dict[str, float]]:
+    """The total loss of one minibatch:
 
         loss = pg_loss - ent_coef * entropy + vf_coef * v_loss + kl_coef * kl_loss
 
-    ``executed_mask=None``: FGO off. ``new_values=None``: no critic (GRPO), no value loss.
-    ``entropy=None``: no entropy bonus or metric. ``ref_logprobs`` (GRPO with
-    ``cfg.grpo_kl_loss`` only; GAE has its KL in the rewards): the ``kl_loss`` term, weighted by
-    ``kl_coef`` (the controller's current beta). Returns the loss and a dict of floats.
+    Each term is a masked mean over a named mask (:func:`loss_masks`): the policy, entropy and
+    KL terms over ``loss_mask`` (with FGO: executed tokens only), the value loss over
+    ``value_mask``. A term whose tensors are None in ``mb`` is left out (see
+    :class:`Minibatch`). ``mb.ref_logprobs`` is for GRPO with ``cfg.grpo_kl_loss`` only (GAE
+    has its KL in the rewards), weighted by ``kl_coef`` (the controller's current beta).
+    Returns the loss and a dict of floats.
     """
-    if ref_logprobs is not None and cfg.advantage_estimator != "grpo":
+    if mb.ref_logprobs is not None and cfg.advantage_estimator != "grpo":
         raise ValueError("ppo_loss: ref_logprobs (the KL loss term) is for GRPO; GAE has the KL in its shaped rewards")
-    given = {"new_logprobs": new_logprobs, "old_logprobs": old_logprobs, "advantages": advantages,
-             "new_values": new_values, "old_values": old_values, "returns": returns, "entropy": entropy,
-             "ref_logprobs": ref_logprobs}
-    wrong = {k: tuple(v.shape) for k, v in given.items() if v is not None and v.shape != response_mask.shape}
+    shape = mb.response_mask.shape
+    wrong = {k: tuple(v.shape) for k, v in mb._asdict().items() if v is not None and v.shape != shape}
     if wrong:  # a (b, 1) or (b,) tensor would broadcast silently into a wrong loss
-        raise ValueError(f"ppo_loss: expected every tensor to be {tuple(response_mask.shape)} like response_mask, got {wrong}")
-    loss_mask, value_mask = loss_masks(response_mask, executed_mask, cfg.fgo_mask_value_loss)
-    loss, pg_stats = policy_loss(new_logprobs, old_logprobs, advantages, loss_mask, cfg.clip_eps)
+        raise ValueError(f"ppo_loss: expected every tensor to be {tuple(shape)} like response_mask, got {wrong}")
+    loss_mask, value_mask = loss_masks(mb.response_mask, mb.executed_mask, cfg.fgo_mask_value_loss)
+    loss, pg_stats = policy_loss(mb.new_logprobs, mb.old_logprobs, mb.advantages, loss_mask, cfg.clip_eps)
     stats = dict(pg_stats)
-    if new_values is not None:
-        if old_values is None or returns is None:
+    if mb.new_values is not None:
+        if mb.old_values is None or mb.returns is None:
             raise ValueError("ppo_loss: new_values given without old_values and returns")
-        v_loss, v_stats = value_loss(new_values, old_values, returns, value_mask, cfg.value_clip_eps)
+        v_loss, v_stats = value_loss(mb.new_values, mb.old_values, mb.returns, value_mask, cfg.value_clip_eps)
         loss = loss + cfg.vf_coef * v_loss
         stats.update(v_stats)
-    if entropy is not None:
+    if mb.entropy is not None:
         # the bonus averages over the policy loss's tokens; divides by True positions of loss_mask
-        entropy_mean = masked_mean(entropy, loss_mask)
+        entropy_mean = masked_mean(mb.entropy, loss_mask)
         loss = loss - cfg.ent_coef * entropy_mean
         stats["entropy"] = entropy_mean.detach()
-    if ref_logprobs is not None:
+    if mb.ref_logprobs is not None:
         # GRPO: L += beta * mean_t [exp(d_t) - d_t - 1], d_t = log pi_ref - log pi_theta
-        kl_term = kl_loss(new_logprobs, ref_logprobs, loss_mask)
+        kl_term = kl_loss(mb.new_logprobs, mb.ref_logprobs, loss_mask)
         loss = loss + kl_coef * kl_term
         stats["kl_loss"] = kl_term.detach()
     stats["loss"] = loss.detach()
     return loss, {k: float(v) for k, v in stats.items()}
 
 
-# --------------------------------------------------------------------------- 7. metrics
+# --------------------------------------------------------------------------- 7. the update
+
+
+class RolloutBatch(NamedTuple):
+    """One iteration's rollout batch, as the update reads it (``b_`` in :func:`ppo_update`):
+    each (B, T), completion tokens only, from the rollout and :func:`compute_advantages`.
+
+    | field         | meaning                                               | None means        |
+    |---------------|-------------------------------------------------------|-------------------|
+    | response_mask | bool, True on the completion's tokens, right-padded   |                   |
+    | executed_mask | bool, FGO: True on tokens of code the tests executed  | FGO off           |
+    | logprobs      | log pi_old(a_t|s_t), detached                         |                   |
+    | values        | V_old(s_t), detached                                  | no critic         |
+    | advantages    | A_t                                                   |                   |
+    | returns       | G_t                                                   |                   |
+    | ref_logprobs  | log pi_ref(a_t|s_t)                                   |                   |
+    """
+
+    response_mask: torch.Tensor
+    executed_mask: torch.Tensor | None
+    logprobs: torch.Tensor
+    values: torch.Tensor | None
+    advantages: torch.Tensor
+    returns: torch.Tensor
+    ref_logprobs: torch.Tensor
+
+
+Forward = Callable[[torch.Tensor], "tuple[torch.Tensor, torch.Tensor | None, torch.Tensor]"]
+"""``forward(mb_inds) -> (new_logprobs, new_values, entropy)``: the policy (with grad) on the
+rows ``mb_inds (b,)`` of the batch, each (b, n) with ``n <= T`` (the longest completion among
+those rows: the caller may drop all-padding columns). ``new_values`` None without a value head."""
+
+
+def ppo_update(
+    cfg: PPOConfig,
+    batch: RolloutBatch,
+    forward: Forward,
+    optimizer: torch.optim.Optimizer,
+    *,
+    minibatch_size: int,
+    group_size: int = 1,
+    micro_batch_size: int | None = None,
+    kl_coef: float = 0.0,
+    generator: torch.Generator | None = None,
+    average_gradients: Callable[[list[torch.Tensor]], None] | None = None,
+) -> dict[str, float]:
+    """The PPO update of one rollout batch: ``cfg.epochs`` x shuffled minibatches, one
+    optimizer step each. Returns the stats of :func:`ppo_loss`, averaged over minibatches,
+    plus ``grad_norm``.
+
+    ::
+
+        for epoch in 1..epochs:
+            for mb_inds in a fresh permutation of the batch, cut into minibatch_size rows:
+                (micro-batches of micro_batch_size rows: forward, loss * share of rows, backward)
+                average gradients over processes (data-parallel only)
+                clip the global gradient norm to cfg.max_grad_norm; optimizer step
+
+    ``group_size`` keeps the G samples of a problem in one minibatch (so ``forward`` can share
+    their prompt); ``kl_coef`` is beta for GRPO's KL loss term; ``average_gradients`` (a
+    data-parallel run's mean over processes, :meth:`~stepcoder_lite.distributed.Dist.average_gradients`)
+    is called on the parameters before clipping, so every process takes the same step.
+    """
+    use_critic = cfg.advantage_estimator == "gae"
+    grpo_kl = not use_critic and cfg.grpo_kl_loss  # GRPO: beta * k3 KL(pi_theta || pi_ref) in the loss
+    params = [p for group in optimizer.param_groups for p in group["params"]]
+    max_norm = cfg.max_grad_norm if cfg.max_grad_norm is not None else float("inf")
+    b_size = batch.response_mask.shape[0]
+    device = batch.response_mask.device
+    stats: list[dict[str, float]] = []
+    for _epoch, mb_inds in minibatches(b_size, minibatch_size, cfg.epochs, generator=generator, group_size=group_size):
+        optimizer.zero_grad(set_to_none=True)
+        micro = micro_batch_size or len(mb_inds)
+        mb_stats: list[dict[str, float]] = []
+        for start in range(0, len(mb_inds), micro):
+            idx = mb_inds[start : start + micro].to(device)  # (b,)
+            new_logprobs, new_values, entropy = forward(idx)  # (b, n) each
+            n = new_logprobs.shape[1]
+            if cfg.ent_coef == 0.0 and entropy is not None:
+                entropy = entropy.detach()  # logged every iteration; a gradient only when it enters the loss
+
+            def cut(t: torch.Tensor | None) -> torch.Tensor | None:
+                return None if t is None else t[idx][:, :n]  # (b, n)
+
+            mb = Minibatch(
+                new_logprobs=new_logprobs,
+                old_logprobs=cut(batch.logprobs),
+                advantages=cut(batch.advantages),
+                response_mask=cut(batch.response_mask),
+                executed_mask=cut(batch.executed_mask),
+                new_values=new_values if use_critic else None,
+                old_values=cut(batch.values) if use_critic else None,
+                returns=cut(batch.returns) if use_critic else None,
+                entropy=entropy,
+                ref_logprobs=cut(batch.ref_logprobs) if grpo_kl else None,
+            )
+            loss, s = ppo_loss(cfg, mb, kl_coef)
+            # each micro-batch's token mean, weighted by its share of the minibatch's rows
+            (loss * (len(idx) / len(mb_inds))).backward()
+            mb_stats.append(s)
+        if average_gradients is not None:  # data-parallel: the mean gradient over processes
+            average_gradients(params)
+        grad_norm = torch.nn.utils.clip_grad_norm_(params, max_norm)
+        optimizer.step()
+        merged = mean_stats(mb_stats)
+        merged["grad_norm"] = float(grad_norm)
+        stats.append(merged)
+    return mean_stats(stats)
+
+
+# --------------------------------------------------------------------------- 8. metrics
 
 METRICS = {
     "reward": "mean unit-test reward R per completion (before the KL penalty)",

@@ -27,7 +27,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from stepcoder_lite.model import PolicyOutput, distinct_rows, positions_from_mask, select_cache_rows
+from stepcoder_lite.model import PolicyOutput, positions_from_mask, prefill_distinct_prompts
 from stepcoder_lite.prompts import END_OF_CODE, split_completion
 
 
@@ -259,15 +259,9 @@ def _prefill(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, share
     """The prompts' forward pass that fills the KV cache. With ``share_prompts``, each distinct
     prompt (G samples of a problem repeat it) is computed once and its cache rows, last logits
     and last value are repeated for every row that holds it: same numbers, less compute."""
-    if share_prompts:
-        first, inverse = distinct_rows(input_ids, attention_mask)
-        if len(first) < len(inverse):
-            mask = attention_mask[first]  # (U, P)
-            out = model(input_ids[first], attention_mask=mask, position_ids=positions_from_mask(mask), use_cache=True)
-            cache = select_cache_rows(out.cache, inverse) if out.cache is not None else None
-            if cache is not None:
-                values = out.values[inverse, -1:] if out.values is not None else None  # (B, 1)
-                return PolicyOutput(out.logits[inverse, -1:], values, cache)  # (B, 1, V): all the loop reads
+    shared = prefill_distinct_prompts(model, input_ids, attention_mask) if share_prompts else None
+    if shared is not None:
+        return shared[0]  # last logits (B, 1, V), last values (B, 1), cache of B rows: all the loop reads
     return model(input_ids, attention_mask=attention_mask, position_ids=positions_from_mask(attention_mask), use_cache=True)
 
 

@@ -59,7 +59,8 @@ from stepcoder_lite.model import (
     train_tokenizer,
     wants_chat_template,
 )
-from stepcoder_lite.prompts import build_prompt, program_text, sft_target
+from stepcoder_lite.evaluate import evaluate_model  # noqa: F401 (sft.evaluate_model: notebooks, cli)
+from stepcoder_lite.prompts import build_prompt, sft_target
 
 
 # =========================================================================== config
@@ -325,92 +326,6 @@ def lr_at(step: int, total: int, config: SFTConfig) -> float:
         return config.lr * (step + 1) / config.warmup_steps
     progress = min(1.0, (step - config.warmup_steps) / max(1, total - config.warmup_steps))
     return config.lr * (config.min_lr_ratio + (1 - config.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
-
-
-# =========================================================================== evaluation
-
-
-def evaluate_model(
-    policy,
-    tokenizer,
-    problems,
-    *,
-    samples: int = 1,
-    temperature: float | None = None,
-    top_p: float = 0.95,
-    max_new_tokens: int = 256,
-    batch_size: int = 32,
-    seed: int = 0,
-    ks: Sequence[int] = (1,),
-    given_prefix: str = "none",
-    chat: bool = False,
-    executor=None,
-    timeout_s: float = 2.0,
-    progress: bool = False,
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Sample ``samples`` programs per problem, run them, score them.
-
-    Args:
-        samples: programs per problem; 1 with ``temperature=None`` means greedy decoding.
-        temperature: ``None`` = 0 (greedy) for one sample, 0.8 for several.
-        ks: the k of pass@k to report (each must be <= ``samples``; 1 is always included).
-        given_prefix: ``none`` (the model writes the whole program) or ``starter`` (the
-            starter code is the given prefix the model continues, HumanEval-style completion).
-        chat: render prompts with the tokenizer's chat template.
-        executor: a :class:`stepcoder_lite.executor.Executor` (default: a new 2-worker one).
-
-    Returns:
-        ``(summary, records)``: ``summary`` is :func:`stepcoder_lite.evaluate.summarize`'s dict
-        plus ``unfinished`` (samples that hit ``max_new_tokens``) and ``truncated_prompts``;
-        ``records`` has one ``{"problem_id", "sample", "completion", "verdict"}`` per sample.
-    """
-    from stepcoder_lite.evaluate import summarize
-    from stepcoder_lite.executor import Executor
-    from stepcoder_lite.rollout import sample as sample_completions
-
-    if given_prefix not in ("none", "starter"):
-        raise ValueError(f"given_prefix must be 'none' or 'starter', got {given_prefix!r}")
-    ks = sorted({1, *ks})
-    if ks[-1] > samples:
-        raise ValueError(f"pass@{ks[-1]} needs at least {ks[-1]} samples per problem; got --samples {samples}")
-    if temperature is None:
-        temperature = 0.0 if samples == 1 else 0.8
-    prefixes = [p.starter_code if given_prefix == "starter" else "" for p in problems]
-    prompts = [build_prompt(p, given_prefix=pre, chat_template=tokenizer if chat else None) for p, pre in zip(problems, prefixes)]
-    rows = [(i, s) for i in range(len(problems)) for s in range(samples)]  # problem-major
-    completions, finished, truncated = [], [], []
-    iterator = range(0, len(rows), batch_size)
-    if progress:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(iterator, desc="sampling", unit="batch", file=sys.stderr)
-    generator = torch.Generator(device=next(policy.parameters()).device).manual_seed(seed)
-    for start in iterator:
-        chunk = rows[start: start + batch_size]
-        r = sample_completions(policy, tokenizer, [prompts[i] for i, _ in chunk], max_new_tokens=max_new_tokens,
-                               temperature=temperature, top_p=top_p if temperature > 0 else 1.0, generator=generator)
-        completions += r.completions
-        finished += r.finished
-        truncated += r.prompt_truncated
-    jobs = [(program_text(prefixes[i], c), problems[i].tests()) for (i, _), c in zip(rows, completions)]
-    own = executor is None
-    executor = executor or Executor(workers=2)
-    try:
-        results = executor.run_batch(jobs, coverage=False, early_exit=True, timeout_s=timeout_s)
-    finally:
-        if own:
-            executor.close()
-    per_problem: list[list[Any]] = [[] for _ in problems]
-    records = []
-    for (i, s), c, res in zip(rows, completions, results):
-        per_problem[i].append(res)
-        verdict = getattr(res.verdict, "value", res.verdict)
-        records.append({"problem_id": problems[i].id, "sample": s, "completion": c, "verdict": verdict})
-    summary = summarize(problems, per_problem, ks=ks)
-    summary["unfinished"] = int(sum(not f for f in finished))
-    summary["truncated_prompts"] = int(sum(truncated[::samples]))
-    summary["temperature"] = temperature
-    return summary, records
 
 
 @torch.no_grad()

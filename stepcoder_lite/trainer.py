@@ -56,19 +56,12 @@ into place, so a run killed at any moment leaves only complete checkpoints behin
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import math
-import os
 import random
-import shutil
 import sys
-import threading
 import time
-import types
-import typing
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -76,20 +69,19 @@ import numpy as np
 import torch
 
 from stepcoder_lite import curriculum as cc
-from stepcoder_lite import distributed, masking, ppo
+from stepcoder_lite import distributed, masking, ppo, run_folder
 from stepcoder_lite.data import Problem, load_source
-from stepcoder_lite.errors import InputError
-from stepcoder_lite.evaluate import format_summary, paired_outcomes
+from stepcoder_lite.config import TrainConfig, config_differences, config_from_flags  # noqa: F401 (notebooks, cli)
+from stepcoder_lite.errors import InputError, RunSetupError  # noqa: F401 (re-exported)
+from stepcoder_lite.evaluate import evaluate_model, format_summary, paired_outcomes
 from stepcoder_lite.executor import ExecConfig, Executor
-from stepcoder_lite.masking import FGOConfig
-from stepcoder_lite.model import (ModelConfig, ReferenceModel, completion_outputs, load_policy, model_preset, save_policy,
-                                  resolve_model_path, wants_chat_template)
-from stepcoder_lite.ppo import KLController, PPOConfig
+from stepcoder_lite.model import (ReferenceModel, completion_logprobs_and_values, load_policy, save_policy,
+                                  resolve_model_path, trim_columns, wants_chat_template)
+from stepcoder_lite.ppo import KLController
 from stepcoder_lite.prompts import build_prompt
 from stepcoder_lite.rewards import reward as unit_test_reward
 from stepcoder_lite.rollout import Rollout, sample
-
-CHECKPOINT_DIR = "checkpoints"
+from stepcoder_lite.run_folder import CHECKPOINT_DIR, STATE_FILE, check_run_folder, latest_checkpoint, write_text_atomic
 
 METRICS = {
     **ppo.METRICS,
@@ -109,449 +101,9 @@ METRICS = {
                     "hidden behind the reference pass), score, update; time/iteration in all",
 }
 """Every metric in a ``metrics.jsonl`` row, with what healthy looks like where it helps."""
-STATE_FILE = "state.json"
-
-
-# =========================================================================== config
-
-
-@dataclass
-class TrainConfig:
-    """Everything one RL run needs, printed in full at the start. Presets: :meth:`preset`."""
-
-    preset: str = "tiny"
-    """The preset these values started from (for the record; :meth:`preset` builds them)."""
-
-    # -- what to train, on what
-    model: ModelConfig = field(default_factory=ModelConfig)
-    """The policy to start from (``model.name_or_path``: ``tiny`` = the shipped SFT model)."""
-    dataset: str = "families:train"
-    """Training problems: a ``load_source`` spec (``families:train``, a path to APPS+ JSON, ...)."""
-    train_problems: int | None = None
-    """Use a fixed random subset of this many training problems (``None``: all of them)."""
-    eval_datasets: tuple[str, ...] = ("families:valid", "families:test")
-    """Held-out sets scored before and after training (greedy pass@1). ``()``: no evaluation."""
-    eval_problems: int | None = None
-    """Per held-out set, a fixed subset of this many problems (chosen with seed 0, whatever the
-    run's seed, so every run is scored on the same problems). ``None``: all of them."""
-    eval_max_new_tokens: int = 256
-    """Generation budget per evaluation program."""
-    eval_batch_size: int = 64
-    """Prompts decoded together during evaluation."""
-    eval_timeout_s: float = 2.0
-    """CPU seconds per test when scoring held-out programs (as the SFT run's evaluation)."""
-    eval_every: int = 0
-    """Also score greedy pass@1 on the first held-out set every this many iterations (logged as
-    ``eval/pass@1``; its time is not counted in the training budget). 0: only before and after."""
-    out_dir: str = "runs/tiny"
-    """Where metrics, samples, checkpoints, plots, summary.json and the final model go."""
-    seed: int = 0
-    """Seeds Python, numpy and torch, the problem order, the sampler and the minibatch shuffler."""
-
-    # -- how long
-    iterations: int = 40
-    """PPO iterations (each: sample, execute, score, update)."""
-    time_budget_s: float | None = None
-    """Stop after the iteration that crosses this many seconds of training (summed over
-    resumed runs; evaluation not counted). ``None``: run all ``iterations``."""
-
-    # -- sampling
-    problems_per_iteration: int = 8
-    """B: problems drawn per iteration (a shuffled pass over the training set, then another)."""
-    samples_per_problem: int = 4
-    """G: completions sampled per problem (paper: 16)."""
-    max_new_tokens: int = 192
-    """Generation budget per completion; a completion that does not close its code block by
-    then is executed as it is (usually a syntax error)."""
-    temperature: float = 0.8
-    """Sampling temperature (paper: 0.8). The PPO log-probs are those of this distribution."""
-    top_p: float = 0.9
-    """Nucleus sampling (paper: 0.9)."""
-    sample_batch_size: int | None = None
-    """Rows decoded together (``None``: the whole batch at once)."""
-    forward_batch_size: int = 32
-    """Rows per no-grad forward pass (reference log-probs)."""
-    share_prompts: bool = True
-    """Compute each distinct prompt once per forward pass (sampling, reference, update) and
-    reuse its KV cache for every sample of it (``model.completion_outputs``). Exact: the same
-    numbers up to float rounding; ~2-3x less compute on the tiny preset, where a prompt is
-    ~130 tokens and a completion ~25. False: every row computes its own prompt."""
-    minibatch_by_problem: bool = True
-    """PPO minibatches are whole problems (the G samples of a problem stay together; problems
-    are shuffled), so the update can share their prompt. ``ppo.minibatch_size`` must then be a
-    multiple of ``samples_per_problem`` (per process). False: rows are shuffled one by one."""
-
-    # -- optimisation
-    policy_lr: float = 1e-5
-    """AdamW learning rate of the language model's weights (paper, 6.7B: 5e-7)."""
-    value_lr: float = 1e-4
-    """AdamW learning rate of the value head (paper, separate critic: 1.5e-6)."""
-    adam_eps: float = 1e-8
-    """AdamW epsilon."""
-    weight_decay: float = 0.0
-    """AdamW weight decay (0: RL fine-tuning should not pull weights toward 0)."""
-    micro_batch_size: int | None = None
-    """Rows per forward/backward inside a minibatch (gradient accumulation; ``None``: the
-    whole minibatch). Each micro-batch's token-mean loss is weighted by its share of rows."""
-    ppo: PPOConfig = field(default_factory=PPOConfig)
-    """Clip, GAE, KL penalty, epochs, minibatch size, loss weights (:class:`~stepcoder_lite.ppo.PPOConfig`)."""
-
-    # -- StepCoder's two ideas
-    cccs: bool = True
-    """CCCS on: samples continue a prefix of the canonical solution chosen by the curriculum.
-    Off: every sample writes the whole program."""
-    curriculum: cc.CurriculumConfig = field(default_factory=cc.CurriculumConfig)
-    """Split points, stages and the schedule that moves problems to earlier cuts."""
-    fgo: FGOConfig = field(default_factory=FGOConfig)
-    """FGO: ``fgo.enabled`` masks unexecuted completion tokens out of the policy loss."""
-    partial_credit: bool = False
-    """Reward partial credit for the share of tests passed (``rewards.reward``); paper: off."""
-
-    # -- execution
-    exec_timeout_s: float = 1.0
-    """CPU seconds per test (the executor multiplies it while tracing coverage)."""
-    exec_early_exit: bool = False
-    """Stop a program at its first failing test. Off: FGO sees the lines every test ran."""
-    exec_workers: int | None = None
-    """Executor fork servers (``None``: one per CPU core)."""
-    overlap_execution: bool = True
-    """Run the programs in a background thread while the reference model scores the batch."""
-
-    # -- books
-    log_every: int = 1
-    """Print a one-line metric summary every this many iterations (the JSONL gets every one)."""
-    sample_table_every: int = 10
-    """Print (and append to samples.md) a table of a few samples every this many iterations (0: never)."""
-    sample_table_rows: int = 4
-    """Samples per table."""
-    checkpoint_every: int = 5
-    """Write a checkpoint every this many iterations (and always after the last one)."""
-    keep_checkpoints: int = 2
-    """How many of the newest checkpoints to keep."""
-    threads: int | None = None
-    """``torch.set_num_threads`` (``None``: leave torch's default)."""
-    progress: bool = True
-    """Show a progress bar."""
-    tensorboard: bool = True
-    """Also log to TensorBoard (``out_dir/tb``) when the ``tensorboard`` package is installed."""
-
-    def __post_init__(self) -> None:
-        # rebuild nested configs from plain dicts (a config read back from JSON)
-        if isinstance(self.model, dict):
-            self.model = ModelConfig(**self.model)
-        if isinstance(self.ppo, dict):
-            self.ppo = PPOConfig(**self.ppo)
-        if isinstance(self.curriculum, dict):
-            self.curriculum = cc.CurriculumConfig(**self.curriculum)
-        if isinstance(self.fgo, dict):
-            self.fgo = FGOConfig(**self.fgo)
-        self.eval_datasets = tuple(self.eval_datasets)
-        positive = ["iterations", "problems_per_iteration", "samples_per_problem", "max_new_tokens",
-                    "eval_max_new_tokens", "eval_batch_size", "forward_batch_size", "checkpoint_every",
-                    "keep_checkpoints", "log_every"]
-        for name in positive:
-            if getattr(self, name) < 1:
-                raise ValueError(f"TrainConfig.{name} must be >= 1, got {getattr(self, name)}")
-        if self.eval_every < 0:
-            raise ValueError(f"TrainConfig.eval_every must be >= 0, got {self.eval_every}")
-        for name in ("train_problems", "eval_problems", "sample_batch_size", "micro_batch_size", "exec_workers", "threads"):
-            value = getattr(self, name)
-            if value is not None and value < 1:
-                raise ValueError(f"TrainConfig.{name} must be None or >= 1, got {value}")
-        if self.policy_lr < 0 or self.value_lr < 0:
-            raise ValueError(f"TrainConfig: learning rates must be >= 0, got {self.policy_lr}, {self.value_lr}")
-        if self.time_budget_s is not None and self.time_budget_s <= 0:
-            raise ValueError(f"TrainConfig.time_budget_s must be None or > 0, got {self.time_budget_s}")
-        if self.temperature < 0 or not 0 < self.top_p <= 1:  # rollout.sample's own rule, checked before anything loads
-            raise ValueError(f"TrainConfig: temperature must be >= 0 and top_p in (0, 1], got {self.temperature}, {self.top_p}")
-        if self.exec_timeout_s <= 0 or self.eval_timeout_s <= 0:
-            raise ValueError(f"TrainConfig: exec_timeout_s and eval_timeout_s must be > 0, got {self.exec_timeout_s}, {self.eval_timeout_s}")
-        if self.minibatch_by_problem and self.ppo.minibatch_size % self.samples_per_problem:
-            raise ValueError(f"TrainConfig: minibatch_by_problem keeps the {self.samples_per_problem} samples of a problem "
-                             f"together, so ppo.minibatch_size ({self.ppo.minibatch_size}) must be a multiple of "
-                             f"samples_per_problem; or set minibatch_by_problem=False")
-        if self.ppo.advantage_estimator == "grpo" and self.ppo.group_size != self.samples_per_problem:
-            raise ValueError(f"TrainConfig: GRPO groups are the samples of one problem; set ppo.group_size "
-                             f"({self.ppo.group_size}) = samples_per_problem ({self.samples_per_problem})")
-
-    # -- presets
-    @classmethod
-    def preset(cls, name: str, **overrides: Any) -> "TrainConfig":
-        """The named preset, with ``overrides`` applied (``TrainConfig.preset("tiny", seed=1)``).
-
-        ``tiny``
-            The embedded default: the shipped SFT model (``data/model/``, 2.4M parameters) on a
-            laptop CPU, trained on a fixed 256-problem subset of the families' train split and
-            scored on all of their held-out valid and test splits (387 problems). Sized to
-            finish inside 15 minutes on 2 CPU cores. The reward is the paper's plain tiers: a
-            program with one of the start's typical mistakes fails a test and gets -0.3
-            against +1, where partial credit would pay it nearly in full (measured from the
-            shipped start, 40 iterations: plain tiers +6.2 points held-out, partial credit
-            +5.4). 80 iterations of 16 problems x 4 samples: 40 gave +6.2, 80 gave +9.3
-            (41.9% -> 51.2%, 49 problems fixed, 13 broken); a policy lr of 1e-4 drifted
-            (KL to the reference > 2 nats by iteration 17, batch pass rate falling).
-            The paper's 5e-7 was tuned for 6.7B parameters and moves a 2M model not at all.
-            256 training problems, revisited 5 times, so the curriculum moves problems on.
-            Measured main job (5 Dec 2026, 2 idle cores, 8 min in all; benchmarks/results/
-            train_tiny/): held-out greedy pass@1 41.9% -> 51.9%, 54 fixed, 15 broken.
-        ``colab``
-            A free Colab T4: the colab model preset (Qwen2.5-Coder-1.5B-Instruct, float16, LoRA),
-            APPS from the Hugging Face hub, the paper's sampling settings, HumanEval held out.
-        ``gpu``
-            An A100/H100: the gpu model preset (full fine-tuning, bfloat16), the paper's
-            learning rates, KL beta and 16 rollouts per problem.
-        """
-        if name == "tiny":
-            base = cls(
-                preset="tiny",
-                model=model_preset("tiny"),
-                dataset="families:train",
-                train_problems=256,  # revisited ~4x in the budget, so the curriculum moves problems on
-                eval_datasets=("families:valid", "families:test"),
-                eval_problems=None,  # all 186 + 201 held-out problems: ~10 s each, greedy
-                eval_max_new_tokens=192,
-                eval_batch_size=64,
-                out_dir="runs/tiny",
-                iterations=80,  # from the shipped start: 40 iterations +6.2 points held-out, 80 +9.3
-                time_budget_s=660.0,  # a cap for slow machines: + load and two evaluations < 15 min
-                problems_per_iteration=16,
-                samples_per_problem=4,
-                max_new_tokens=160,
-                temperature=0.8,
-                top_p=0.9,
-                policy_lr=5e-5,
-                value_lr=5e-4,
-                ppo=PPOConfig(epochs=2, minibatch_size=16, kl_coef=0.05, vf_coef=0.1, group_size=4),
-                curriculum=cc.CurriculumConfig(window=4, threshold=0.5),
-                partial_credit=False,  # the paper's tiers: a mistaken program that passes 7 of 8 tests is wrong
-                exec_timeout_s=0.5,
-                exec_workers=2,
-                sample_table_every=10,
-                checkpoint_every=5,
-                threads=2,
-            )
-        elif name == "colab":
-            base = cls(
-                preset="colab",
-                model=model_preset("colab"),
-                dataset="apps:train",
-                train_problems=2000,
-                eval_datasets=("humaneval",),
-                eval_problems=None,
-                eval_max_new_tokens=512,
-                eval_batch_size=16,
-                out_dir="runs/colab",
-                iterations=200,
-                problems_per_iteration=4,
-                samples_per_problem=8,
-                max_new_tokens=512,
-                sample_batch_size=16,
-                forward_batch_size=8,
-                policy_lr=1e-5,  # LoRA adapters take a larger step than full weights
-                value_lr=1e-4,
-                micro_batch_size=4,
-                ppo=PPOConfig(epochs=2, minibatch_size=16, kl_coef=0.05, group_size=8),
-                curriculum=cc.CurriculumConfig(window=8),
-                exec_timeout_s=2.0,
-                checkpoint_every=10,
-            )
-        elif name == "gpu":
-            base = cls(
-                preset="gpu",
-                model=model_preset("gpu"),
-                dataset="apps:train",
-                train_problems=None,
-                eval_datasets=("humaneval",),
-                eval_max_new_tokens=768,
-                eval_batch_size=32,
-                out_dir="runs/gpu",
-                iterations=500,
-                problems_per_iteration=8,
-                samples_per_problem=16,
-                max_new_tokens=768,
-                sample_batch_size=64,
-                forward_batch_size=16,
-                policy_lr=5e-7,
-                value_lr=1.5e-6,
-                micro_batch_size=8,
-                ppo=PPOConfig(epochs=1, minibatch_size=32, kl_coef=0.05, group_size=16),
-                curriculum=cc.CurriculumConfig(window=16),
-                exec_timeout_s=2.0,
-                checkpoint_every=20,
-            )
-        else:
-            raise ValueError(f"unknown train preset {name!r}; choose tiny, colab or gpu")
-        return dataclasses.replace(base, **overrides) if overrides else base
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "TrainConfig":
-        names = {f.name for f in dataclasses.fields(cls)}
-        unknown = set(d) - names
-        if unknown:
-            raise ValueError(f"TrainConfig.from_dict: unknown field(s) {sorted(unknown)}")
-        return cls(**d)
-
-    def to_text(self) -> str:
-        """Every field, nested configs included, one ``name = value`` per line."""
-        return _config_text(self)
-
-
-def _config_text(config: Any, indent: str = "") -> str:
-    width = max(len(f.name) for f in dataclasses.fields(config))
-    lines = [f"{type(config).__name__}("]
-    for f in dataclasses.fields(config):
-        value = getattr(config, f.name)
-        if dataclasses.is_dataclass(value):
-            text = _config_text(value, indent + "  ")
-        else:
-            text = repr(value)
-        lines.append(f"{indent}  {f.name:<{width}} = {text}")
-    return "\n".join(lines + [f"{indent})"])
-
-
-class RunSetupError(InputError):
-    """The output folder and the request disagree (a resume with other settings, a finished run
-    without --resume, ...): nothing was trained."""
-
-
-def _parse_value(text: str) -> Any:
-    """A ``--set`` value: JSON when it parses (numbers, true/false, null, lists), Python's
-    ``None``/``True``/``False`` and ``none`` (as ``sft --set`` takes it) as those, else the string."""
-    if text in ("None", "none", "True", "False"):
-        return {"None": None, "none": None, "True": True, "False": False}[text]
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
-
-
-def _fits(value: Any, hint: Any) -> bool:
-    """Does a parsed ``--set`` value fit a config field's annotation? (An int fits a float;
-    a JSON list fits a tuple or list of fitting items; a dict fits a nested config.)"""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        return any(_fits(value, arm) for arm in args)
-    if hint is type(None):
-        return value is None
-    if hint in (int, float):  # bool is an int to Python, never to a config
-        return isinstance(value, (int, float) if hint is float else int) and not isinstance(value, bool)
-    if origin in (tuple, list):
-        items = [a for a in args if a is not Ellipsis]
-        return isinstance(value, (list, tuple)) and all(_fits(v, items[0]) for v in value if items)
-    if dataclasses.is_dataclass(hint):
-        return isinstance(value, dict)
-    return isinstance(value, hint) if isinstance(hint, type) else True
-
-
-def _type_text(hint: Any) -> str:
-    """``float | None`` -> "float or null", for messages."""
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        return " or ".join(_type_text(arm) for arm in typing.get_args(hint))
-    if typing.get_origin(hint) in (tuple, list):
-        return f"a list of {_type_text(typing.get_args(hint)[0])}"
-    return "null" if hint is type(None) else getattr(hint, "__name__", str(hint))
-
-
-def config_from_flags(preset: str, flags: dict[str, Any], assignments: Sequence[str] = ()) -> TrainConfig:
-    """The preset with ``flags`` (``{"ppo.kl_coef": 0.1, "seed": 3}``) and ``FIELD=VALUE``
-    strings applied, dotted names reaching into nested configs.
-
-    An unknown field, a value of the wrong type (checked against the field's annotation, so
-    ``ppo.kl_coef=abc`` is named as such instead of failing later inside a comparison) or out
-    of range raises :class:`~stepcoder_lite.errors.InputError`: nothing has been loaded yet."""
-    values = {key: (f"{key}={value!r}", value) for key, value in flags.items()}
-    for item in assignments:
-        if "=" not in item:
-            raise InputError(f"--set {item}: expected FIELD=VALUE")
-        key, text = item.split("=", 1)
-        values[key.strip()] = (f"--set {item}", _parse_value(text.strip()))
-    try:
-        d = TrainConfig.preset(preset).to_dict()
-    except ValueError as e:
-        raise InputError(f"--preset {preset}: {e}") from None
-    for key, (given, value) in values.items():
-        parts = key.split(".")
-        target, owner = d, TrainConfig
-        for part in parts[:-1]:
-            if not isinstance(target.get(part), dict):
-                raise InputError(f"{given}: unknown config field {key!r} ({part!r} is not a nested config)")
-            target, owner = target[part], typing.get_type_hints(owner)[part]
-        if parts[-1] not in target:
-            raise InputError(f"{given}: unknown config field {key!r}; see `train --print-config` for the fields")
-        hint = typing.get_type_hints(owner)[parts[-1]]
-        if not _fits(value, hint):
-            raise InputError(f"{given}: expected {_type_text(hint)}, got {type(value).__name__} {value!r}")
-        target[parts[-1]] = value
-    try:
-        return TrainConfig.from_dict(d)
-    except ValueError as e:  # a range check of TrainConfig or a nested config; the message names the field
-        raise InputError(str(e)) from None
-
-
-# Fields that may change when a run is resumed (they do not change what is computed).
-RESUMABLE_CHANGES = {"iterations", "time_budget_s", "progress", "threads", "log_every", "tensorboard",
-                     "sample_table_every", "sample_table_rows", "checkpoint_every", "keep_checkpoints",
-                     "eval_batch_size", "exec_workers", "overlap_execution"}
-
-
-def config_differences(a: TrainConfig, b: TrainConfig) -> list[str]:
-    """Field names (dotted for nested configs) whose values differ."""
-    da, db = json.loads(json.dumps(a.to_dict())), json.loads(json.dumps(b.to_dict()))
-    out = []
-    for key in da:
-        if isinstance(da[key], dict):
-            out += [f"{key}.{k}" for k in da[key] if da[key][k] != db[key].get(k)]
-        elif da[key] != db[key]:
-            out.append(key)
-    return out
 
 
 # =========================================================================== small helpers
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in ``path`` durable (its entry, not only the file's bytes)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_synced(path: Path, text: str) -> None:
-    with open(path, "w") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _save_synced(obj: Any, path: Path) -> None:
-    """``torch.save`` whose bytes are on disk before the checkpoint folder is renamed into place."""
-    with open(path, "wb") as f:
-        torch.save(obj, f)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a reader (a resumed run) sees the old file or the
-    new one, never half of it: write a temporary sibling, fsync, rename."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    _write_synced(tmp, text)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _discard(folder: Path) -> None:
-    """Delete a checkpoint folder without ever leaving a half-deleted ``step_*`` behind: rename
-    it out of those names first (a kill during rmtree leaves only a hidden ``.old_`` folder)."""
-    trash = folder.with_name(f".old_{folder.name}_{os.getpid()}")
-    os.replace(folder, trash)
-    shutil.rmtree(trash, ignore_errors=True)
 
 
 def fixed_subset(problems: Sequence[Problem], n: int | None, seed: int = 0) -> list[Problem]:
@@ -575,59 +127,6 @@ class PhaseTimer:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-
-
-def response_forward(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, prompt_width: int,
-                     temperature: float, with_entropy: bool = False, share_prompts: bool = True):
-    """Log-probs, values (and entropies) of the completion tokens.
-
-    Same quantities as :func:`stepcoder_lite.model.sequence_logprobs_and_values`, but the
-    logits are only materialised for the ``N`` completion columns (a vocabulary of 150k makes
-    prompt logits the biggest tensor of the update otherwise), and with ``share_prompts`` each
-    distinct prompt is computed once for all its rows (:func:`~stepcoder_lite.model.completion_outputs`).
-
-    ==============  ============  =========================================================
-    argument        shape         meaning
-    ==============  ============  =========================================================
-    input_ids       (b, P+N)      prompt (left-padded) + completion (right-padded)
-    attention_mask  (b, P+N)      1 on real tokens
-    prompt_width    P             the completion starts at column P in every row
-    ==============  ============  =========================================================
-
-    Returns ``(logprobs, values, entropy)``, each ``(b, N)`` float32 (``values`` None for a
-    model without a value head, ``entropy`` None unless asked). Padding columns hold finite
-    junk: reduce them with the response mask.
-    """
-    logits, values = completion_outputs(model, input_ids, attention_mask, prompt_width, share_prompts=share_prompts)
-    tau = temperature if temperature and temperature > 0 else 1.0
-    logits = logits.float() / tau  # (b, N, V)
-    tokens = input_ids[:, prompt_width:].unsqueeze(-1)  # (b, N, 1)
-    # log pi(x_t | x_<t) = z[x_t] - logsumexp(z)
-    logprobs = logits.gather(-1, tokens).squeeze(-1) - torch.logsumexp(logits, dim=-1)  # (b, N)
-    values = values.float() if values is not None else None  # (b, N): V(x_<t), read at t - 1
-    entropy = ppo.entropy_from_logits(logits) if with_entropy else None  # (b, N)
-    return logprobs, values, entropy
-
-
-def trim_columns(input_ids: torch.Tensor, attention_mask: torch.Tensor, response_mask: torch.Tensor,
-                 prompt_width: int) -> tuple[torch.Tensor, torch.Tensor, int, int]:
-    """Drop columns that are padding in every row of a (mini)batch: left prompt padding and
-    right completion padding. Positions come from the attention mask, so nothing changes but
-    the cost. Returns ``(input_ids, attention_mask, new_prompt_width, n_completion_columns)``."""
-    first_real = int(attention_mask.any(dim=0).nonzero()[0])  # leftmost column any row uses
-    first_real = min(first_real, prompt_width - 1)  # keep the column that predicts the first token
-    n = int(response_mask.sum(dim=1).max())  # longest completion in these rows
-    end = prompt_width + n
-    return input_ids[:, first_real:end], attention_mask[:, first_real:end], prompt_width - first_real, n
-
-
-def _pad_columns(x: torch.Tensor, width: int) -> torch.Tensor:
-    """A (B, T) tensor right-padded with zeros (False) to (B, width); a (B,) tensor as it is."""
-    if x.dim() == 1 or x.shape[1] == width:
-        return x
-    out = torch.zeros(x.shape[0], width, dtype=x.dtype, device=x.device)
-    out[:, : x.shape[1]] = x
-    return out
 
 
 def _quiet(*_args, **_kwargs) -> None:
@@ -658,7 +157,8 @@ class Trainer:
         # data-parallel: one Trainer per process (see stepcoder_lite.distributed); Dist() = one process
         self.dist = dist if dist is not None else distributed.from_env()
         if self.dist.enabled:
-            self._check_divisible()
+            distributed.check_split(self.dist, cfg.problems_per_iteration, cfg.ppo.minibatch_size,
+                                    cfg.samples_per_problem, cfg.minibatch_by_problem)
         self.log = log if self.dist.is_main else _quiet
         self.out = Path(cfg.out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
@@ -719,27 +219,6 @@ class Trainer:
         self._tb = self._open_tensorboard() if cfg.tensorboard and self.dist.is_main else None
 
     # ------------------------------------------------------------------ setup helpers
-
-    def _check_divisible(self) -> None:
-        """Data-parallel: B problems and the minibatch are global, split evenly over the ranks, so
-        every rank runs the same number of optimizer steps (each one an all-reduce)."""
-        cfg, n = self.config, self.dist.world_size
-        for name, value in (("problems_per_iteration", cfg.problems_per_iteration), ("ppo.minibatch_size", cfg.ppo.minibatch_size)):
-            if value % n:
-                raise RunSetupError(f"{name}={value} is split over {n} processes: make it a multiple of {n}")
-        G = cfg.samples_per_problem
-        if cfg.minibatch_by_problem and (cfg.ppo.minibatch_size // n) % G:
-            raise RunSetupError(f"minibatch_by_problem: each of the {n} processes' minibatches "
-                                f"({cfg.ppo.minibatch_size // n} rows) must hold whole problems of {G} samples; "
-                                f"make ppo.minibatch_size a multiple of {n * G}, or set minibatch_by_problem=False")
-
-    def _my_rows(self, items: Sequence[Any]) -> list[Any]:
-        """This rank's contiguous share of the iteration's problem-major rows (all of them in one
-        process). Contiguous, so the ranks' shares in rank order are the single-process batch."""
-        if not self.dist.enabled:
-            return list(items)
-        share = len(items) // self.dist.world_size
-        return list(items[self.dist.rank * share : (self.dist.rank + 1) * share])
 
     @staticmethod
     def _seed_everything(seed: int) -> None:
@@ -806,7 +285,7 @@ class Trainer:
             rows = slice(start, start + cfg.forward_batch_size)
             response_mask = rollout.response_mask[rows, prompt_width:]
             ids, attn, P, n = trim_columns(rollout.input_ids[rows], rollout.attention_mask[rows], response_mask, prompt_width)
-            logprobs, _, _ = response_forward(self.reference, ids, attn, P, cfg.temperature, share_prompts=cfg.share_prompts)
+            logprobs, _, _ = completion_logprobs_and_values(self.reference, ids, attn, P, cfg.temperature, share_prompts=cfg.share_prompts)
             out[rows, :n] = logprobs
         return out
 
@@ -823,66 +302,6 @@ class Trainer:
         ]
         return torch.tensor(masking.pad_batch(masks, N), dtype=torch.bool, device=self.device)
 
-    # ------------------------------------------------------------------ 8. the PPO update
-
-    def ppo_update(self, batch: dict[str, torch.Tensor | None], prompt_width: int) -> dict[str, float]:
-        """``epochs x minibatches`` of clipped-loss steps on one rollout batch; returns mean stats."""
-        cfg, pcfg = self.config, self.config.ppo
-        B = batch["input_ids"].shape[0]
-        use_critic = pcfg.advantage_estimator == "gae"
-        grpo_kl = not use_critic and pcfg.grpo_kl_loss
-        want_entropy = True  # logged every iteration; only enters the loss when ent_coef > 0
-        params = [p for group in self.optimizer.param_groups for p in group["params"]]
-        stats: list[dict[str, float]] = []
-        self.policy.train()
-        minibatch_size = pcfg.minibatch_size // self.dist.world_size  # global minibatch, split over ranks
-        group = cfg.samples_per_problem if cfg.minibatch_by_problem else 1  # rows of one problem stay together
-        for _epoch, mb_idx in ppo.minibatches(B, minibatch_size, pcfg.epochs, generator=self.minibatch_generator,
-                                              group_size=group):
-            self.optimizer.zero_grad(set_to_none=True)
-            micro = cfg.micro_batch_size or len(mb_idx)
-            mb_stats: list[dict[str, float]] = []
-            for start in range(0, len(mb_idx), micro):
-                idx = mb_idx[start : start + micro].to(self.device)
-                response_mask = batch["response_mask"][idx]  # (b, N)
-                ids, attn, P, n = trim_columns(batch["input_ids"][idx], batch["attention_mask"][idx], response_mask, prompt_width)
-                new_logprobs, new_values, entropy = response_forward(self.policy, ids, attn, P, cfg.temperature,
-                                                                     with_entropy=want_entropy, share_prompts=cfg.share_prompts)
-                if pcfg.ent_coef == 0.0 and entropy is not None:
-                    entropy = entropy.detach()
-
-                def cut(name: str) -> torch.Tensor | None:
-                    t = batch[name]
-                    return None if t is None else t[idx][:, :n]
-
-                loss, s = ppo.ppo_loss(
-                    pcfg,
-                    new_logprobs=new_logprobs,
-                    old_logprobs=cut("logprobs"),
-                    advantages=cut("advantages"),
-                    response_mask=response_mask[:, :n],
-                    executed_mask=cut("executed_mask"),
-                    new_values=new_values if use_critic else None,
-                    old_values=cut("values") if use_critic else None,
-                    returns=cut("returns") if use_critic else None,
-                    entropy=entropy,
-                    # GRPO: beta * k3 KL(pi_theta || pi_ref) in the loss (GAE has it in the rewards)
-                    ref_logprobs=cut("ref_logprobs") if grpo_kl else None,
-                    kl_coef=self.kl_ctl.value,
-                )
-                # each micro-batch's token mean, weighted by its share of the minibatch's rows
-                (loss * (len(idx) / len(mb_idx))).backward()
-                mb_stats.append(s)
-            if self.dist.enabled:  # DDP: the mean gradient over ranks, so every rank takes the same step
-                self.dist.average_gradients(params)
-            grad_norm = torch.nn.utils.clip_grad_norm_(params, pcfg.max_grad_norm if pcfg.max_grad_norm is not None else float("inf"))
-            self.optimizer.step()
-            merged = ppo.mean_stats(mb_stats)
-            merged["grad_norm"] = float(grad_norm)
-            stats.append(merged)
-        self.policy.eval()
-        return ppo.mean_stats(stats)
-
     # ------------------------------------------------------------------ one iteration
 
     def train_step(self) -> dict[str, Any]:
@@ -896,7 +315,7 @@ class Trainer:
         problems = self.next_problems()
         subtasks = [self.subtask_for(p) for p in problems for _ in range(G)]  # problem-major: G rows each
         # data-parallel: every rank draws every stage (the curriculum's RNG stays in step), keeps its share
-        subtasks = self._my_rows(subtasks)
+        subtasks = self.dist.my_rows(subtasks)
         prompts = [self.prompt_for(s) for s in subtasks]
 
         # 3. generate: G completions per problem, with the behaviour policy's log-probs and values
@@ -955,13 +374,27 @@ class Trainer:
                 if old_values is not None:
                     adv["returns"] = torch.where(undefined[:, None], old_values, adv["returns"])
 
-        # 8. the PPO update
-        batch = {"input_ids": rollout.input_ids, "attention_mask": rollout.attention_mask,
-                 "response_mask": response_mask, "executed_mask": executed_mask, "logprobs": old_logprobs,
-                 "values": old_values, "advantages": adv["advantages"], "returns": adv["returns"],
-                 "ref_logprobs": ref_logprobs}
+        # 8. the PPO update: epochs x minibatches of the clipped losses (ppo.ppo_update)
+        b = ppo.RolloutBatch(response_mask=response_mask, executed_mask=executed_mask, logprobs=old_logprobs,
+                             values=old_values, advantages=adv["advantages"], returns=adv["returns"],
+                             ref_logprobs=ref_logprobs)
+
+        def forward(mb_inds: torch.Tensor):
+            """The policy on rows ``mb_inds``: (b, n) log-probs, values, entropies; all-padding columns dropped."""
+            ids, attn, mb_P, _ = trim_columns(rollout.input_ids[mb_inds], rollout.attention_mask[mb_inds],
+                                              response_mask[mb_inds], P)
+            return completion_logprobs_and_values(self.policy, ids, attn, mb_P, cfg.temperature, with_entropy=True,
+                                    share_prompts=cfg.share_prompts)
+
         with timer("update"):
-            update_stats = self.ppo_update(batch, P)
+            self.policy.train()
+            update_stats = ppo.ppo_update(
+                cfg.ppo, b, forward, self.optimizer,
+                minibatch_size=cfg.ppo.minibatch_size // self.dist.world_size,  # global minibatch, split over ranks
+                group_size=G if cfg.minibatch_by_problem else 1,  # the G rows of a problem stay together
+                micro_batch_size=cfg.micro_batch_size, kl_coef=self.kl_ctl.value, generator=self.minibatch_generator,
+                average_gradients=self.dist.average_gradients if self.dist.enabled else None)
+            self.policy.eval()
 
         # the books of this iteration's batch: this process's rows, or every rank's gathered
         book = {"scores": scores, "kl": adv["kl"], "response_mask": response_mask, "advantages": adv["advantages"],
@@ -972,7 +405,7 @@ class Trainer:
                 "stage_fracs": [1.0 if s.num_stages == 1 else s.stage / (s.num_stages - 1) for s in subtasks],
                 "prefix_chars": [len(s.given_prefix) for s in subtasks]}
         if self.dist.enabled:
-            book, update_stats = self._gather_books(book, update_stats)
+            book, update_stats = distributed.gather_books(self.dist, book, update_stats, self.device)
 
         # 9. curriculum: pass/fail at each sample's stage moves problems to earlier cuts
         if cfg.cccs:
@@ -1019,27 +452,6 @@ class Trainer:
         if cfg.sample_table_every and self.step % cfg.sample_table_every == 0 and self.dist.is_main:
             self._sample_table(subtasks, rollout, programs, results, scores, executed_mask)  # rank 0's own rows
         return row
-
-    def _gather_books(self, book: dict[str, Any], update_stats: dict[str, float]) -> tuple[dict[str, Any], dict[str, float]]:
-        """Data-parallel: every rank's batch book, concatenated in rank order (tensors right-padded
-        to the longest completion; their masks keep the padding out), and the update's
-        statistics averaged over ranks. Every rank gets the same result, so the curriculum, the
-        KL controller and the metrics agree everywhere."""
-        local = {k: (v.detach().cpu() if isinstance(v, torch.Tensor) else v) for k, v in book.items()}
-        parts = self.dist.all_gather_object((local, update_stats))
-        books = [b for b, _ in parts]
-        width = max(b["response_mask"].shape[1] for b in books)
-        merged: dict[str, Any] = {}
-        for key, value in book.items():
-            if isinstance(value, list):
-                merged[key] = [x for b in books for x in b[key]]
-            elif value is None:
-                merged[key] = None
-            else:
-                merged[key] = torch.cat([_pad_columns(b[key], width) for b in books]).to(self.device)
-        stats = [s for _, s in parts]
-        averaged = {k: sum(s[k] for s in stats) / len(stats) for k in stats[0]}  # grad_norm: the same on every rank
-        return merged, averaged
 
     # ------------------------------------------------------------------ the loop
 
@@ -1197,57 +609,32 @@ class Trainer:
         return {k: v.detach().cpu().clone() for k, v in self.policy.state_dict().items() if k in names}
 
     def save_checkpoint(self) -> Path:
-        """Write ``out_dir/checkpoints/step_NNNNNN`` atomically (temp folder + rename).
+        """Write ``out_dir/checkpoints/step_NNNNNN`` atomically (:func:`~stepcoder_lite.run_folder.write_checkpoint`).
 
         Data-parallel: every rank must call it. Rank 0 writes the folder, with every rank's RNG
         states in ``rng_ranks.pt`` (weights, optimizer, curriculum and KL controller are the same
         on every rank); the others wait until it is in place."""
         root = self.out / CHECKPOINT_DIR
-        final = root / f"step_{self.step:06d}"
+        rank_rngs = self.dist.all_gather_object(self._rng_state()) if self.dist.enabled else None
+        if self.dist.is_main:
+            tensors = {"policy.pt": self.trainable_state(), "optimizer.pt": self.optimizer.state_dict(),
+                       "rng.pt": self._rng_state()}
+            state = {
+                "step": self.step,
+                "train_time_s": self.train_time_s,
+                "config": self.config.to_dict(),
+                "curriculum": self.schedule.state_dict(),
+                "kl_controller": self.kl_ctl.state_dict(),
+                "problem_order": {"order": self._order, "cursor": self._cursor},
+                "problem_ids": [p.id for p in self.problems],
+            }
+            if rank_rngs is not None:
+                tensors["rng_ranks.pt"] = rank_rngs
+                state["world_size"] = len(rank_rngs)
+            run_folder.write_checkpoint(root, self.step, tensors, state, self.metrics_rows, self.config.keep_checkpoints)
         if self.dist.enabled:
-            rank_rngs = self.dist.all_gather_object(self._rng_state())
-            if self.dist.is_main:
-                self._write_checkpoint(root, final, rank_rngs)
             self.dist.barrier()
-            return final
-        return self._write_checkpoint(root, final)
-
-    def _write_checkpoint(self, root: Path, final: Path, rank_rngs: list[dict[str, Any]] | None = None) -> Path:
-        """Every file goes into a hidden temporary folder and is fsynced; then one rename puts
-        the folder in place. A run killed at any moment (or a machine that loses power) leaves
-        only complete ``step_*`` folders; one being replaced or pruned is renamed out of the
-        ``step_*`` names before it is deleted, for the same reason."""
-        root.mkdir(parents=True, exist_ok=True)
-        for stale in [*root.glob(".tmp_step_*"), *root.glob(".old_step_*")]:  # a killed run's leftovers
-            shutil.rmtree(stale, ignore_errors=True)
-        tmp = root / f".tmp_step_{self.step:06d}_{os.getpid()}"
-        tmp.mkdir()
-        _save_synced(self.trainable_state(), tmp / "policy.pt")
-        _save_synced(self.optimizer.state_dict(), tmp / "optimizer.pt")
-        _save_synced(self._rng_state(), tmp / "rng.pt")
-        if rank_rngs is not None:
-            _save_synced(rank_rngs, tmp / "rng_ranks.pt")
-        state = {
-            "step": self.step,
-            "train_time_s": self.train_time_s,
-            "config": self.config.to_dict(),
-            "curriculum": self.schedule.state_dict(),
-            "kl_controller": self.kl_ctl.state_dict(),
-            "problem_order": {"order": self._order, "cursor": self._cursor},
-            "problem_ids": [p.id for p in self.problems],
-        }
-        if rank_rngs is not None:
-            state["world_size"] = len(rank_rngs)
-        _write_synced(tmp / STATE_FILE, json.dumps(state) + "\n")
-        _write_synced(tmp / "metrics.jsonl", "".join(json.dumps(row) + "\n" for row in self.metrics_rows))
-        _fsync_dir(tmp)
-        if final.exists():  # re-saving the same step (e.g. a resumed run that ends at once)
-            _discard(final)
-        os.replace(tmp, final)  # atomic: a reader sees no checkpoint or a complete one
-        _fsync_dir(root)
-        for old in sorted(root.glob("step_*"))[: -self.config.keep_checkpoints]:
-            _discard(old)
-        return final
+        return root / f"step_{self.step:06d}"
 
     def latest_checkpoint(self) -> Path | None:
         return latest_checkpoint(self.out)
@@ -1258,7 +645,7 @@ class Trainer:
         if path is None:
             self.log(f"resume: no checkpoint in {self.out / CHECKPOINT_DIR}; starting from step 0")
             if self.dist.is_main:
-                self._drop_books_after(0)
+                run_folder.drop_books_after(self.out, self.metrics_rows, 0)
             return None
         self.load_checkpoint(path)
         return self.step
@@ -1267,7 +654,7 @@ class Trainer:
         path = Path(path)
         state = json.loads((path / STATE_FILE).read_text())
         saved = TrainConfig.from_dict(state["config"])
-        differ = [k for k in config_differences(saved, self.config) if k.split(".")[0] not in RESUMABLE_CHANGES]
+        differ = run_folder.unresumable_differences(saved, self.config)
         if differ:
             raise RunSetupError(f"resume: the run in {self.out} was started with a different config "
                              f"({', '.join(differ)}); resume with the same settings or use a new --out")
@@ -1293,19 +680,8 @@ class Trainer:
         # the metrics written so far: rows after the checkpoint (a killed run) are dropped
         self.metrics_rows = [json.loads(line) for line in (path / "metrics.jsonl").read_text().splitlines() if line]
         if self.dist.is_main:
-            self._drop_books_after(self.step)
+            run_folder.drop_books_after(self.out, self.metrics_rows, self.step)
         self.log(f"resume: continuing from {path} (step {self.step}, {self.train_time_s:.0f} s trained)")
-
-    def _drop_books_after(self, step: int) -> None:
-        """Rewrite metrics.jsonl and samples.md without what iterations after ``step`` wrote
-        (a killed run logged them, but the checkpoint it resumes from predates them)."""
-        write_text_atomic(self.out / "metrics.jsonl", "".join(json.dumps(row) + "\n" for row in self.metrics_rows))
-        samples = self.out / "samples.md"
-        if samples.exists():
-            sections = samples.read_text().split("\n### samples at step ")
-            kept = [sections[0]] + [sec for sec in sections[1:]
-                                    if sec.split(" ", 1)[0].isdigit() and int(sec.split(" ", 1)[0]) <= step]
-            write_text_atomic(samples, "\n### samples at step ".join(kept))
 
     def export_model(self, path: str | Path | None = None) -> Path:
         """The trained policy in Hugging Face format (+ value head, tokenizer, run.json): ``load_policy(path)`` reads it."""
@@ -1323,53 +699,17 @@ class Trainer:
 def evaluate_policy(policy, tokenizer, problems: Sequence[Problem], executor: Executor, config: TrainConfig,
                     chat_template=None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Greedy pass@1 with the error breakdown: the project's one evaluation path
-    (:func:`stepcoder_lite.sft.evaluate_model`, also behind ``python -m stepcoder_lite eval``),
+    (:func:`stepcoder_lite.evaluate.evaluate_model`, also behind ``python -m stepcoder_lite eval``),
     so the numbers before RL are those the SFT run reports for the same problems.
 
     Returns ``(summary, records)`` with one ``{"problem_id", "sample", "completion", "verdict"}`` per problem.
     """
-    from stepcoder_lite.sft import evaluate_model
-
     return evaluate_model(policy, tokenizer, problems, samples=1, max_new_tokens=config.eval_max_new_tokens,
                           batch_size=config.eval_batch_size, chat=chat_template is not None, executor=executor,
                           timeout_s=config.eval_timeout_s)
 
 
 # =========================================================================== the whole job
-
-
-def latest_checkpoint(out: str | Path) -> Path | None:
-    """The newest complete checkpoint in a run folder (``checkpoints/step_*`` with its state
-    file; a folder only gets that name once complete), or None."""
-    root = Path(out) / CHECKPOINT_DIR
-    done = sorted(p for p in root.glob("step_*") if (p / STATE_FILE).exists()) if root.exists() else []
-    return done[-1] if done else None
-
-
-def check_run_folder(out: str | Path, config: TrainConfig, resume: bool) -> Path | None:
-    """Does the output folder fit the request? Checked before anything loads or is written.
-
-    A fresh run refuses a folder that holds checkpoints (it would mix two runs' books). A
-    resume needs a complete checkpoint, written with the same config up to
-    ``RESUMABLE_CHANGES``; it returns that checkpoint. Raises :class:`RunSetupError`."""
-    out = Path(out)
-    if not resume:
-        if any((out / CHECKPOINT_DIR).glob("step_*")):
-            raise RunSetupError(f"{out} already holds a run's checkpoints: pass --resume to continue it, or choose a new --out")
-        return None
-    checkpoint = latest_checkpoint(out)
-    if checkpoint is None:
-        raise RunSetupError(f"--resume: {out / CHECKPOINT_DIR} holds no complete checkpoint to continue from; "
-                            f"drop --resume to start the run afresh")
-    try:
-        saved = TrainConfig.from_dict(json.loads((checkpoint / STATE_FILE).read_text())["config"])
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise RunSetupError(f"--resume: {checkpoint / STATE_FILE} cannot be read as a checkpoint of this version ({e})") from None
-    differ = [k for k in config_differences(saved, config) if k.split(".")[0] not in RESUMABLE_CHANGES]
-    if differ:
-        raise RunSetupError(f"--resume: the checkpoint {checkpoint} was written with a different config "
-                            f"({', '.join(differ)}); resume with the same settings or use a new --out")
-    return checkpoint
 
 
 def held_out_sets(config: TrainConfig) -> dict[str, list[Problem]]:
@@ -1493,9 +833,9 @@ def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distribut
             # every held-out problem, paired: which ones RL fixed or broke, and a sign test on them
             summary["heldout"] = paired_outcomes(_passed(before), _passed(after))
         (out / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
-        _write_metrics_csv(trainer.metrics_rows, out / "metrics.csv")
+        run_folder.write_metrics_csv(trainer.metrics_rows, out / "metrics.csv")
         try:
-            _write_plots(trainer.metrics_rows, summary, out / "plots")
+            run_folder.write_plots(trainer.metrics_rows, summary, out / "plots")
         except ImportError as e:  # matplotlib missing: the numbers are all in the JSON files
             log(f"plots skipped: {e}")
         if dist.enabled:
@@ -1521,30 +861,3 @@ def _evaluate_sets(trainer: Trainer, sets: dict[str, list[Problem]], when: str, 
 def _passed(results: dict[str, Any]) -> dict[str, bool]:
     """``"<set>/<problem id>" -> passed`` over every held-out set of one evaluation (greedy)."""
     return {f"{spec}/{r['problem_id']}": r["verdict"] == "pass" for spec, res in results.items() for r in res["samples"]}
-
-
-def _write_metrics_csv(rows: list[dict[str, Any]], path: Path) -> None:
-    import csv
-
-    keys: list[str] = []
-    for row in rows:
-        keys += [k for k in row if k not in keys]
-    with open(path, "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=keys)
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _write_plots(rows: list[dict[str, Any]], summary: dict[str, Any], folder: Path) -> None:
-    from stepcoder_lite import plots
-
-    folder.mkdir(parents=True, exist_ok=True)
-    if rows:
-        fig = plots.training_curves(rows)
-        fig.savefig(folder / "training_curves.png")
-    if summary.get("pass@1"):
-        fig = plots.pass_at_1_bars(summary["pass@1"])
-        fig.savefig(folder / "pass_at_1.png")
-    import matplotlib.pyplot as plt
-
-    plt.close("all")

@@ -56,22 +56,25 @@ def worker(config_path: str) -> None:
     rank = int(os.environ["RANK"])
     record = {"rank": rank, "world_size": int(os.environ["WORLD_SIZE"]), "straight": [], "resumed": []}
     phase = {"name": "resumed"}
-    original_rows, original_step = Trainer._my_rows, Trainer.train_step
+    from stepcoder_lite.distributed import Dist
+
+    original_rows, original_step = Dist.my_rows, Trainer.train_step
+    last = {"problems": []}
 
     def my_rows(self, items):
         mine = original_rows(self, items)
-        self._test_problems = sorted({s.problem.id for s in mine})
+        last["problems"] = sorted({s.problem.id for s in mine})
         return mine
 
     def train_step(self):
         if not record[phase["name"]]:
             record[phase["name"]].append({"step": self.step, "hash": weights_hash(self), "problems": []})
         row = original_step(self)
-        record[phase["name"]].append({"step": self.step, "hash": weights_hash(self), "problems": self._test_problems,
+        record[phase["name"]].append({"step": self.step, "hash": weights_hash(self), "problems": last["problems"],
                                       "kl_coef_next": row["kl_coef_next"]})
         return row
 
-    Trainer._my_rows, Trainer.train_step = my_rows, train_step
+    Dist.my_rows, Trainer.train_step = my_rows, train_step
 
     def config(name: str, **changes) -> TrainConfig:
         return TrainConfig.from_dict({**base.to_dict(), "out_dir": str(root / name), **changes})

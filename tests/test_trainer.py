@@ -25,11 +25,14 @@ from stepcoder_lite.data.families import build as build_families
 from stepcoder_lite.executor import Executor
 from stepcoder_lite.model import (
     PolicyWithValueHead,
+    completion_logprobs_and_values,
     encode_with_offsets,
+    model_preset,
     save_policy,
     sequence_logprobs_and_values,
     small_random_model,
     train_tokenizer,
+    trim_columns,
 )
 from stepcoder_lite.ppo import PPOConfig
 from stepcoder_lite.prompts import CODE_FENCE_OPEN, END_OF_CODE, build_prompt, sft_target
@@ -39,8 +42,6 @@ from stepcoder_lite.trainer import (
     Trainer,
     TrainConfig,
     config_from_flags,
-    response_forward,
-    trim_columns,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -120,6 +121,13 @@ def test_presets_validate_and_print_every_field_including_nested_ones():
             assert f"{f} " in text, (name, f)
         assert TrainConfig.from_dict(json.loads(json.dumps(cfg.to_dict()))) == cfg  # survives JSON (checkpoints)
     assert TrainConfig.preset("gpu").policy_lr == 5e-7 and TrainConfig.preset("gpu").samples_per_problem == 16
+    for name in ("tiny", "colab", "gpu"):  # a problem's G samples are one GRPO group and one curriculum window
+        cfg = TrainConfig.preset(name)
+        assert cfg.ppo.group_size == cfg.curriculum.window == cfg.samples_per_problem, name
+        assert (cfg.preset, cfg.out_dir, cfg.model.name_or_path) == (name, f"runs/{name}", model_preset(name).name_or_path)
+    colab, gpu = TrainConfig.preset("colab"), TrainConfig.preset("gpu")
+    assert (colab.dataset, colab.eval_datasets) == (gpu.dataset, gpu.eval_datasets) == ("apps:train", ("humaneval",))
+    assert TrainConfig.preset("tiny", seed=5).seed == 5 and TrainConfig.preset("tiny").seed == 0
     with pytest.raises(ValueError, match="unknown train preset"):
         TrainConfig.preset("huge")
     with pytest.raises(ValueError, match="samples_per_problem"):
@@ -153,7 +161,7 @@ def test_sliced_forward_matches_the_models_full_sequence_logprobs(world):
     response = torch.zeros(B, P + N, dtype=torch.bool)
     response[:, P:] = attn[:, P:].bool()
     logprobs, values = sequence_logprobs_and_values(policy, ids, attn, response, temperature=0.8)
-    lp, v, ent = response_forward(policy, ids, attn, P, temperature=0.8, with_entropy=True)
+    lp, v, ent = completion_logprobs_and_values(policy, ids, attn, P, temperature=0.8, with_entropy=True)
     mask = response[:, P:]
     torch.testing.assert_close(lp[mask], logprobs[:, P:][mask])
     torch.testing.assert_close(v[mask], values[:, P:][mask])
@@ -162,7 +170,7 @@ def test_sliced_forward_matches_the_models_full_sequence_logprobs(world):
     ids2, attn2, P2, n = trim_columns(ids[1:], attn[1:], mask[1:], P)
     assert ids2.shape[1] == P + N and n == N  # rows 1-2: no all-padding column to drop
     ids3, attn3, P3, n3 = trim_columns(ids[:2], attn[:2], mask[:2], P)
-    lp3, _, _ = response_forward(policy, ids3, attn3, P3, temperature=0.8)
+    lp3, _, _ = completion_logprobs_and_values(policy, ids3, attn3, P3, temperature=0.8)
     torch.testing.assert_close(lp3[mask[:2, :n3]], lp[:2, :n3][mask[:2, :n3]], rtol=1e-4, atol=1e-5)
 
 
@@ -356,7 +364,7 @@ def test_resume_refuses_a_different_config(world):
 STOP_AT = r'''
 import os, signal, sys
 import torch
-from stepcoder_lite import cli, model, trainer
+from stepcoder_lite import cli, model, ppo, run_folder, trainer
 
 PHASE, STEP, NTH = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 now = {"step": 0, "phase": None, "events": 0}
@@ -395,12 +403,12 @@ def train_step(fn):
 trainer.Trainer.train_step = train_step(trainer.Trainer.train_step)
 trainer.sample = phase("rollout", trainer.sample)
 model.PolicyWithValueHead.forward = event(model.PolicyWithValueHead.forward, after=False)
-trainer.Trainer.ppo_update = phase("update", trainer.Trainer.ppo_update)
+ppo.ppo_update = phase("update", ppo.ppo_update)
 torch.optim.AdamW.step = event(torch.optim.AdamW.step, after=True)
-trainer.Trainer._write_checkpoint = phase("checkpoint", trainer.Trainer._write_checkpoint)
-trainer._save_synced = event(trainer._save_synced, after=True)
-trainer._write_synced = event(trainer._write_synced, after=True)
-trainer.os.replace = event(trainer.os.replace, after=False)
+run_folder.write_checkpoint = phase("checkpoint", run_folder.write_checkpoint)
+run_folder._save_synced = event(run_folder._save_synced, after=True)
+run_folder._write_synced = event(run_folder._write_synced, after=True)
+run_folder.os.replace = event(run_folder.os.replace, after=False)
 sys.exit(cli.main(sys.argv[4:]))
 '''
 
