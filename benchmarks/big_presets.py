@@ -202,6 +202,9 @@ def run_preset(preset: str, model_dir: Path, out: Path, args, timeout_s: float |
         "outside_iteration_s": round(wall - row["time/iteration"], 1),  # start-up, model load, checkpoint, export
         "summary_wall_s": summary["wall_time_s_this_process"],
         "peak_rss_gb": round(usage.ru_maxrss * 1024 / 1e9, 2),  # Linux: ru_maxrss in KiB
+        # CPU seconds of the process (user + system; its executor workers' too): on shared, busy cores
+        # the wall times above stretch with the other jobs' load, the CPU seconds much less
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
         "unfinished": row["unfinished"],  # share of samples that hit max_new_tokens (1.0 for a random model)
         "response_length": row.get("response_length"),
         "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
@@ -264,7 +267,7 @@ def write_report(path: Path, entries: list[dict]) -> list[dict]:
 
 def table(runs: list[dict]) -> str:
     lines = ["| run | layers / params | problems x samples x tokens | dtype | generate | reference | execute (hidden) | update "
-             "| iteration | process wall | peak RSS (measured) | formula as run | preset estimate on its card |",
+             "| iteration | process wall (CPU s) | peak RSS (measured) | formula as run | preset estimate on its card |",
              "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for e in runs:
         t, run = e["time_s"], e["run"]
@@ -272,7 +275,7 @@ def table(runs: list[dict]) -> str:
             f"| {e['name']} | {e['layers']} / {e['parameters'] / 1e6:,.1f}M | {run['problems_per_iteration']} x "
             f"{run['samples_per_problem']} x {run['max_new_tokens']} | {run['dtype']} | {t['generate']:.1f} s | "
             f"{t['reference']:.1f} s | {t['execute']:.1f} s ({t['execute'] - t['execute_wait']:.1f}) | {t['update']:.1f} s | "
-            f"{t['iteration']:.1f} s | {e['wall_s']:.0f} s | {e['peak_rss_gb']:.2f} GB | {e['estimate_as_run_gb']['total']:.2f} GB | "
+            f"{t['iteration']:.1f} s | {e['wall_s']:.0f} s ({e.get('cpu_s', float('nan')):.0f}) | {e['peak_rss_gb']:.2f} GB | {e['estimate_as_run_gb']['total']:.2f} GB | "
             f"{e['estimate_target_gb']['total']:.1f} GB ({e['target_card']}) |")
     return "\n".join(lines)
 
