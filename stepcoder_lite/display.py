@@ -190,3 +190,36 @@ class Grid:
 def side_by_side(views: Sequence[MaskedCompletion], columns: int = 2) -> Grid:
     """Compare completions at a glance: ``display(side_by_side([view_a, view_b]))``."""
     return Grid(views, columns)
+
+
+# --------------------------------------------------------------------------- configs side by side
+
+
+class MarkdownTable(str):
+    """A Markdown string that a notebook renders as a table (``_repr_markdown_``)."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+
+def flat_fields(config: Any) -> dict[str, Any]:
+    """``config.to_dict()`` with nested configs flattened to dotted names (``ppo.kl_coef``)."""
+    out: dict[str, Any] = {}
+    for key, value in config.to_dict().items():
+        if isinstance(value, dict):
+            out.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            out[key] = value
+    return out
+
+
+def config_table(configs: dict[str, Any], skip: Sequence[str] = ("preset", "out_dir")) -> MarkdownTable:
+    """One row per field whose value differs between the named configs (each with a
+    ``to_dict()``, e.g. :class:`~stepcoder_lite.trainer.TrainConfig` presets), one column per
+    config; fields in ``skip`` are left out. Fields every config shares are not shown."""
+    flat = {name: flat_fields(c) for name, c in configs.items()}
+    fields = [f for f in next(iter(flat.values()), {})
+              if f not in skip and len({repr(v.get(f)) for v in flat.values()}) > 1]
+    lines = ["| field | " + " | ".join(configs) + " |", "|---|" + "---|" * len(configs)]
+    lines += [f"| `{f}` | " + " | ".join(f"`{v.get(f)!r}`" for v in flat.values()) + " |" for f in fields]
+    return MarkdownTable("\n".join(lines))

@@ -128,6 +128,52 @@ def split_bars(split_counts: dict[str, dict[str, int]]) -> Any:
     return fig
 
 
+# --------------------------------------------------------------------------- the SFT start (notebook 03)
+
+
+def sft_curves(history: Sequence[dict[str, Any]], evals: Sequence[dict[str, Any]], smooth: int = 50) -> Any:
+    """The SFT run in two panels. Left: training cross-entropy per step (faint; bold: trailing
+    mean over ``smooth``) and the held-out valid loss (dots), log scale. Right: valid greedy
+    pass@1 (%) at each evaluation. ``history`` and ``evals`` are ``loss_curve.csv`` and
+    ``evals.csv`` rows (numbers or the CSV's strings)."""
+    fig, (loss_ax, pass_ax) = _figure(2, width=4.4, height=3.0)
+    steps = [float(h["step"]) for h in history]
+    _curve(loss_ax, steps, [float(h["loss"]) for h in history], smooth, label="train (target tokens)")
+    if evals:
+        e_steps = [float(e["step"]) for e in evals]
+        loss_ax.plot(e_steps, [float(e["valid_loss"]) for e in evals], "o", color="C1", markersize=4, label="valid")
+        pass_at_1 = [100 * float(e["valid_pass@1"]) for e in evals]
+        pass_ax.plot(e_steps, pass_at_1, "o-", color="C2", markersize=4)
+        pass_ax.set_ylim(0, max(10.0, 1.15 * max(pass_at_1)))
+    loss_ax.set_yscale("log")
+    loss_ax.set_xlabel("step")
+    loss_ax.set_ylabel("cross-entropy (nats / token)")
+    loss_ax.legend(fontsize=8)
+    pass_ax.set_xlabel("step")
+    pass_ax.set_ylabel("valid greedy pass@1 (%)")
+    fig.tight_layout()
+    return fig
+
+
+def greedy_vs_sampled(greedy: float, sampled: dict[str, float], temperature: float) -> Any:
+    """Greedy pass@1 beside pass@k of samples at ``temperature`` (``sampled``: ``{"pass@1": x,
+    "pass@4": y, ...}``, fractions), in % of problems. The dashed line is the greedy level: the
+    height of a pass@k bar above it is what RL could select from the policy's own samples."""
+    names = ["greedy pass@1", *(f"{k}, T = {temperature:g}" for k in sampled)]
+    vals = [100 * greedy, *(100 * v for v in sampled.values())]
+    fig, (ax,) = _figure(1, width=5.6, height=3.0)
+    ax.bar(range(len(vals)), vals, color=["C0"] + ["C1"] * len(sampled))
+    for x, v in enumerate(vals):
+        ax.text(x, v + 1, f"{v:.1f}", ha="center", fontsize=8)
+    ax.axhline(vals[0], color="C0", linewidth=0.9, linestyle="--")
+    ax.set_xticks(range(len(vals)), names, fontsize=8)
+    ax.set_ylim(0, max(10.0, 1.2 * max(vals)))
+    ax.set_ylabel("% of held-out problems")
+    ax.set_title("dashed: greedy; a pass@k bar above it: what RL could select", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
 # --------------------------------------------------------------------------- RL training (trainer)
 
 
@@ -139,30 +185,73 @@ TRAINING_PANELS = {
 }
 
 
+PANEL_TITLES = {**TRAINING_PANELS, "fgo_masked_frac": "share of tokens masked by FGO"}
+
+
+def _grid(n: int, ncols: int, *, width: float, height: float):
+    """``n`` panels in rows of at most ``ncols`` (unused slots of the last row removed)."""
+    import matplotlib.pyplot as plt
+
+    ncols = max(1, min(n, ncols))
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows), dpi=DPI, squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.remove()
+    return fig, flat[:n]
+
+
 def training_curves(rows: Sequence[dict[str, Any]], smooth: int = 5,
-                    panels: Sequence[str] = tuple(TRAINING_PANELS)) -> Any:
+                    panels: Sequence[str] = tuple(TRAINING_PANELS),
+                    reference: Sequence[dict[str, Any]] | None = None,
+                    reference_label: str = "reference run", ncols: int = 4) -> Any:
     """One panel per metric over PPO iterations from ``metrics.jsonl`` rows (each with a
     ``step``): by default unit-test reward, pass rate, KL to the reference (nats per completion)
     and the curriculum stage (0 = latest cut, 1 = whole program). Faint lines are per iteration,
-    bold ones a trailing mean over ``smooth``. ``panels`` picks metrics (keys of the rows)."""
-    fig, axes = _figure(len(panels), width=3.6, height=2.8)
+    bold ones a trailing mean over ``smooth``. ``panels`` picks metrics (keys of the rows), laid
+    out in rows of ``ncols``. ``reference`` (rows of another run, e.g. a committed measured
+    one) is drawn as its trailing mean, dashed grey, under the same metric."""
+    fig, axes = _grid(len(panels), ncols, width=3.6, height=2.8)
     steps = [r["step"] for r in rows]
     for ax, key in zip(axes, panels):
-        title = TRAINING_PANELS.get(key, key)
+        title = PANEL_TITLES.get(key, key)
+        ref = [(r["step"], r[key]) for r in reference or () if r.get(key) is not None]
+        if ref:
+            xs, vals = zip(*ref)
+            ax.plot(xs, trailing_mean(list(vals), smooth), "--", color="grey", linewidth=1, label=reference_label)
         pts = [(x, r.get(key)) for x, r in zip(steps, rows) if r.get(key) is not None]
         if not pts:
             ax.set_title(f"{title}\n(not logged)", fontsize=9)
             continue
         xs, vals = zip(*pts)
-        _curve(ax, xs, vals, smooth, label="samples" if key == "pass_rate" else None)
+        _curve(ax, xs, vals, smooth, label="this run" if ref else "samples" if key == "pass_rate" else None)
         held_out = [(r["step"], r["eval/pass@1"]) for r in rows if r.get("eval/pass@1") is not None]
         if key == "pass_rate" and held_out:  # periodic greedy pass@1 on a held-out set (eval_every)
             ax.plot(*zip(*held_out), "o-", markersize=3, label="held-out greedy")
+        if ref or (key == "pass_rate" and held_out):
             ax.legend(fontsize=7)
         if key in ("pass_rate", "curriculum/stage_fraction"):
             ax.set_ylim(-0.03, 1.03)  # shares: the whole [0, 1] range
         ax.set_title(title, fontsize=9)
         ax.set_xlabel("iteration")
+    fig.tight_layout()
+    return fig
+
+
+VERDICTS = ("pass", "wrong_answer", "runtime_error", "timeout", "syntax_error")
+
+
+def verdict_shares(rows: Sequence[dict[str, Any]], verdicts: Sequence[str] = VERDICTS) -> Any:
+    """What each iteration's samples ended as: one stacked band per verdict (the rows'
+    ``verdict/<name>`` shares of the batch), so the bands fill [0, 1]."""
+    fig, (ax,) = _figure(1, width=6.0, height=2.8)
+    steps = [r["step"] for r in rows]
+    ax.stackplot(steps, *[[r.get(f"verdict/{v}", 0.0) for r in rows] for v in verdicts], labels=list(verdicts), alpha=0.85)
+    ax.set_ylim(0, 1)
+    ax.set_xlim(min(steps, default=0), max(steps, default=1))
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("share of the batch")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
     fig.tight_layout()
     return fig
 
@@ -184,6 +273,52 @@ def pass_at_1_bars(pass_at_1: dict[str, dict[str, float]]) -> Any:
     ax.set_xticklabels(names, fontsize=8)
     ax.set_ylabel("greedy pass@1 (%)")
     ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def ablation_points(paper: dict[str, float], table: dict[str, dict[str, Any]] | None = None,
+                    labels: dict[str, str] | None = None) -> Any:
+    """Held-out greedy pass@1 (%) per ablation arm. Left (when ``table`` is given: the
+    ablation's ``results.json["table"]``, fractions per seed under ``"all"``): one dot per seed,
+    the mean with its sample standard deviation as an error bar, and the SFT start (arm
+    ``"sft"``) as a dashed line, so an arm reads as "above the start by more than its seed
+    spread, or not". Right: the paper's numbers (``paper``: arm -> %), drawn the same way on
+    their own axis (another model and benchmark: compare the order, not the level)."""
+    import statistics
+
+    labels = {"ppo": "PPO", "ppo+cccs": "PPO + CCCS\n(w/o FGO)", "ppo+fgo": "PPO + FGO\n(w/o CCCS)",
+              "stepcoder": "StepCoder", **(labels or {})}
+    rl_arms = [a for a in labels if a != "sft"]
+    fig, axes = _figure(2 if table else 1, width=4.8, height=3.1)
+    if table:
+        ax = axes[0]
+        arms = [a for a in rl_arms if a in table]
+        for x, a in enumerate(arms):
+            seeds = [100 * v for v in table[a]["all"]]
+            mean = statistics.fmean(seeds)
+            sd = statistics.stdev(seeds) if len(seeds) > 1 else 0.0
+            ax.plot([x] * len(seeds), seeds, ".", color="k", markersize=4, zorder=3)
+            ax.errorbar([x], [mean], yerr=[sd], fmt="o", color="C0", markersize=7, capsize=4, label="mean ± sd" if x == 0 else None)
+        if "sft" in table:
+            start = 100 * statistics.fmean(table["sft"]["all"])
+            ax.axhline(start, color="C7", linestyle="--", linewidth=1.2, label=f"SFT start ({start:.1f})")
+        ax.set_xticks(range(len(arms)), [labels[a] for a in arms], fontsize=7)
+        ax.set_xlim(-0.5, len(arms) - 0.5)
+        ax.margins(y=0.25)
+        ax.set_ylabel("held-out greedy pass@1 (%)")
+        ax.set_title("ours: tiny preset, one dot per seed", fontsize=9)
+        ax.legend(fontsize=7, loc="upper left")
+    ax = axes[-1]
+    arms = [a for a in rl_arms if a in paper]
+    ax.plot(range(len(arms)), [paper[a] for a in arms], "o", color="C7", markersize=7)
+    for x, a in enumerate(arms):
+        ax.annotate(f"{paper[a]:.1f}", (x, paper[a]), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+    ax.set_xticks(range(len(arms)), [labels[a] for a in arms], fontsize=7)
+    ax.set_xlim(-0.5, len(arms) - 0.5)
+    ax.margins(y=0.25)
+    ax.set_ylabel("APPS+ pass@1 (%)")
+    ax.set_title("paper (Dou et al. 2024): DeepSeek-Coder-6.7B", fontsize=9)
     fig.tight_layout()
     return fig
 

@@ -538,18 +538,8 @@ def save_loss_curve(history: list[dict[str, Any]], evals: list[dict[str, Any]], 
     except ImportError:
         _log("matplotlib is not installed: loss_curve.png skipped (the CSV has the numbers)")
         return
-    fig, ax = plt.subplots(figsize=(6, 3.5), dpi=80)
-    ax.plot([h["step"] for h in history], [h["loss"] for h in history], lw=0.8, label="train loss (target tokens)")
-    if evals:
-        ax.plot([e["step"] for e in evals], [e["valid_loss"] for e in evals], "o-", label="valid loss")
-        ax2 = ax.twinx()
-        ax2.plot([e["step"] for e in evals], [100 * e["valid_pass@1"] for e in evals], "s--", color="tab:green", label="valid greedy pass@1")
-        ax2.set_ylabel("pass@1 (%)")
-        ax2.legend(loc="center right", fontsize=8)
-    ax.set_yscale("log")
-    ax.set_xlabel("step")
-    ax.set_ylabel("cross-entropy (nats/token)")
-    ax.legend(loc="upper right", fontsize=8)
-    fig.tight_layout()
+    from stepcoder_lite import plots
+
+    fig = plots.sft_curves(history, evals)
     fig.savefig(out_dir / "loss_curve.png")
     plt.close(fig)

@@ -1,4 +1,4 @@
-"""The plots of notebooks 02, 04, 05 and 06 draw what they say (Agg backend, no display)."""
+"""The plots of the notebooks draw what they say (Agg backend, no display)."""
 
 import pytest
 
@@ -126,3 +126,80 @@ def test_clipped_objective_is_flat_beyond_the_clip_on_a_shared_axis():
     xs, ys = clipped.get_xdata(), clipped.get_ydata()
     assert max(ys) == pytest.approx(1.2) and all(y == pytest.approx(1.2) for x, y in zip(xs, ys) if x > 1.2)
     assert pos.get_xlabel() == "ratio  pi / pi_old" and pos.get_ylabel() == "objective (= -loss)"
+
+
+def test_training_curves_wrap_panels_and_draw_the_reference_run_dashed_grey():
+    rows = [{"step": i, "reward": 0.1 * i, "pass_rate": 0.5, "kl": 0.0, "curriculum/stage_fraction": 0.1 * i,
+             "fgo_masked_frac": 0.01} for i in range(1, 7)]
+    reference = [{"step": i, "reward": 0.2, "pass_rate": 0.4} for i in range(1, 11)]
+    panels = ("reward", "pass_rate", "kl", "curriculum/stage_fraction", "fgo_masked_frac")
+    fig = plots.training_curves(rows, panels=panels, reference=reference, reference_label="measured", ncols=3)
+    axes = fig.get_axes()
+    assert len(axes) == 5  # the sixth slot of the 2 x 3 grid is removed
+    assert axes[4].get_title() == "share of tokens masked by FGO"
+    ref, raw, smooth = axes[0].get_lines()
+    assert ref.get_linestyle() == "--" and ref.get_color() == "grey" and ref.get_label() == "measured"
+    assert len(ref.get_xdata()) == 10 and smooth.get_label() == "this run"
+    assert len(axes[2].get_lines()) == 2  # no reference values for kl: only this run's two lines
+
+
+def test_verdict_shares_stack_one_band_per_verdict_up_to_one():
+    rows = [{"step": i, "verdict/pass": 0.5, "verdict/wrong_answer": 0.25, "verdict/runtime_error": 0.25,
+             "verdict/timeout": 0.0, "verdict/syntax_error": 0.0} for i in range(4)]
+    fig = plots.verdict_shares(rows)
+    (ax,) = fig.get_axes()
+    assert len(ax.collections) == len(plots.VERDICTS)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(plots.VERDICTS)
+    assert ax.get_ylim() == (0, 1) and ax.get_ylabel() == "share of the batch"
+
+
+def test_sft_curves_put_loss_and_pass_at_1_on_their_own_axes():
+    history = [{"step": str(i), "loss": str(2.0 / i)} for i in range(1, 101)]  # as csv.DictReader gives them
+    evals = [{"step": "50", "valid_loss": "0.5", "valid_pass@1": "0.1"}, {"step": "100", "valid_loss": "0.3", "valid_pass@1": "0.4"}]
+    fig = plots.sft_curves(history, evals, smooth=10)
+    loss_ax, pass_ax = fig.get_axes()
+    assert loss_ax.get_yscale() == "log" and loss_ax.get_ylabel() == "cross-entropy (nats / token)"
+    raw, smooth, valid = loss_ax.get_lines()
+    assert raw.get_alpha() < 0.5 and list(valid.get_ydata()) == [0.5, 0.3]
+    (curve,) = pass_ax.get_lines()
+    assert list(curve.get_ydata()) == pytest.approx([10.0, 40.0])
+    assert pass_ax.get_ylabel() == "valid greedy pass@1 (%)" and pass_ax.get_ylim()[1] >= 40.0
+
+
+def test_greedy_vs_sampled_puts_greedy_first_with_its_level_dashed():
+    fig = plots.greedy_vs_sampled(0.4, {"pass@1": 0.3, "pass@8": 0.6}, temperature=0.8)
+    (ax,) = fig.get_axes()
+    assert [p.get_height() for p in ax.patches] == pytest.approx([40.0, 30.0, 60.0])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["greedy pass@1", "pass@1, T = 0.8", "pass@8, T = 0.8"]
+    (level,) = ax.get_lines()
+    assert set(level.get_ydata()) == {40.0} and level.get_linestyle() == "--"
+    assert ax.get_ylabel() == "% of held-out problems"
+
+
+def test_ablation_points_show_every_seed_the_start_and_the_paper():
+    table = {"sft": {"all": [0.125]}, "ppo": {"all": [0.12, 0.15, 0.13]}, "stepcoder": {"all": [0.14, 0.16]}}
+    paper = {"ppo": 31.7, "stepcoder": 36.1}
+    fig = plots.ablation_points(paper, table)
+    ours, theirs = fig.get_axes()
+    dots = [ln for ln in ours.get_lines() if ln.get_marker() == "." and ln.get_linestyle() == "None"]
+    assert [len(d.get_ydata()) for d in dots] == [3, 2]  # one dot per seed, per arm
+    start = [ln for ln in ours.get_lines() if ln.get_linestyle() == "--"]
+    assert len(start) == 1 and set(start[0].get_ydata()) == {12.5}
+    assert [t.get_text() for t in ours.get_xticklabels()] == ["PPO", "StepCoder"]
+    assert list(theirs.get_lines()[0].get_ydata()) == [31.7, 36.1]
+    assert ours.get_ylabel() == "held-out greedy pass@1 (%)" and theirs.get_ylabel() == "APPS+ pass@1 (%)"
+    (only_paper,) = plots.ablation_points(paper).get_axes()  # without results: the paper alone
+    assert only_paper.get_ylabel() == "APPS+ pass@1 (%)"
+
+
+def test_config_table_lists_only_the_fields_that_differ():
+    from stepcoder_lite.display import config_table
+    from stepcoder_lite.trainer import TrainConfig
+
+    a, b = TrainConfig.preset("tiny"), TrainConfig.preset("tiny", iterations=3, out_dir="elsewhere")
+    b.ppo.kl_coef = a.ppo.kl_coef + 1
+    table = config_table({"tiny": a, "short": b})
+    rows = table.splitlines()
+    assert rows[0] == "| field | tiny | short |"
+    assert [r.split("|")[1].strip() for r in rows[2:]] == ["`iterations`", "`ppo.kl_coef`"]  # out_dir skipped
+    assert table._repr_markdown_() == str(table)
