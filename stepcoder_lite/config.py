@@ -1,8 +1,8 @@
 """The typed config of an RL run: :class:`TrainConfig`, its named presets, and ``--set`` parsing.
 
 One dataclass per concern, each field with its docstring, printed in full at the start of a run
-(:func:`stepcoder_lite.model.config_to_text`). The nested ones live beside the code that reads
-them: :class:`~stepcoder_lite.model.ModelConfig`, :class:`~stepcoder_lite.ppo.PPOConfig`,
+(:func:`stepcoder_lite.model_config.config_to_text`). The nested ones live beside the code that reads
+them: :class:`~stepcoder_lite.model_config.ModelConfig`, :class:`~stepcoder_lite.ppo.PPOConfig`,
 :class:`~stepcoder_lite.curriculum.CurriculumConfig`, :class:`~stepcoder_lite.masking.FGOConfig`.
 
 =========================  ================================================================
@@ -27,7 +27,7 @@ from typing import Any, Sequence
 from stepcoder_lite import curriculum as cc
 from stepcoder_lite.errors import InputError
 from stepcoder_lite.masking import FGOConfig
-from stepcoder_lite.model import ModelConfig, config_to_text, model_preset
+from stepcoder_lite.model_config import ModelConfig, config_to_text, model_preset
 from stepcoder_lite.ppo import PPOConfig
 
 @dataclass
@@ -194,7 +194,7 @@ class TrainConfig:
     def preset(cls, name: str, **overrides: Any) -> "TrainConfig":
         """The named preset (a row of :data:`PRESETS`), with ``overrides`` applied
         (``TrainConfig.preset("tiny", seed=1)``). Every preset takes its model from
-        :func:`~stepcoder_lite.model.model_preset` of the same name, writes to ``runs/<name>``,
+        :func:`~stepcoder_lite.model_config.model_preset` of the same name, writes to ``runs/<name>``,
         and sets GRPO's ``ppo.group_size`` and the curriculum's ``window`` to its
         ``samples_per_problem`` (a problem's G samples are one group, one window)."""
         if name not in PRESETS:
