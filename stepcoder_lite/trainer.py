@@ -71,7 +71,7 @@ from stepcoder_lite.report import evaluate_policy, fixed_subset, held_out_sets  
 from stepcoder_lite.rewards import reward as unit_test_reward
 from stepcoder_lite.rollout import Rollout, sample
 from stepcoder_lite.samples import sample_table
-from stepcoder_lite.run_folder import CHECKPOINT_DIR, latest_checkpoint
+from stepcoder_lite.run_folder import CHECKPOINT_DIR, STATE_FILE, latest_checkpoint  # noqa: F401 (STATE_FILE: tests)
 
 
 # =========================================================================== the trainer
