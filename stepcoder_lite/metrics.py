@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import math
 import time
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping
 
 import torch
 
