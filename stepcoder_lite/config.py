@@ -1,8 +1,8 @@
 """The typed config of an RL run: :class:`TrainConfig`, its named presets, and ``--set`` parsing.
 
 One dataclass per concern, each field with its docstring, printed in full at the start of a run
-(:func:`stepcoder_lite.model.config_to_text`). The nested ones live beside the code that reads
-them: :class:`~stepcoder_lite.model.ModelConfig`, :class:`~stepcoder_lite.ppo.PPOConfig`,
+(:func:`stepcoder_lite.model_config.config_to_text`). The nested ones live beside the code that reads
+them: :class:`~stepcoder_lite.model_config.ModelConfig`, :class:`~stepcoder_lite.ppo.PPOConfig`,
 :class:`~stepcoder_lite.curriculum.CurriculumConfig`, :class:`~stepcoder_lite.masking.FGOConfig`.
 
 =========================  ================================================================
@@ -27,7 +27,7 @@ from typing import Any, Sequence
 from stepcoder_lite import curriculum as cc
 from stepcoder_lite.errors import InputError
 from stepcoder_lite.masking import FGOConfig
-from stepcoder_lite.model import ModelConfig, config_to_text, model_preset
+from stepcoder_lite.model_config import ModelConfig, config_to_text, model_preset
 from stepcoder_lite.ppo import PPOConfig
 
 @dataclass
@@ -194,7 +194,7 @@ class TrainConfig:
     def preset(cls, name: str, **overrides: Any) -> "TrainConfig":
         """The named preset (a row of :data:`PRESETS`), with ``overrides`` applied
         (``TrainConfig.preset("tiny", seed=1)``). Every preset takes its model from
-        :func:`~stepcoder_lite.model.model_preset` of the same name, writes to ``runs/<name>``,
+        :func:`~stepcoder_lite.model_config.model_preset` of the same name, writes to ``runs/<name>``,
         and sets GRPO's ``ppo.group_size`` and the curriculum's ``window`` to its
         ``samples_per_problem`` (a problem's G samples are one group, one window)."""
         if name not in PRESETS:
@@ -338,36 +338,71 @@ def _type_text(hint: Any) -> str:
     return "null" if hint is type(None) else getattr(hint, "__name__", str(hint))
 
 
+Assignment = tuple[str, Any, "str | None"]
+"""One field's new value: ``(as the user gave it, for messages; the value; the raw --set text or None)``."""
+
+
+def parse_assignments(assignments: Sequence[str]) -> dict[str, Assignment]:
+    """``FIELD=VALUE`` strings (``--set``) -> ``{field: assignment}``; values parsed by
+    :func:`_parse_value`, field names as written (dotted for nested configs)."""
+    values = {}
+    for item in assignments:
+        if "=" not in item:
+            raise InputError(f"--set {item}: expected FIELD=VALUE")
+        key, text = (part.strip() for part in item.split("=", 1))
+        values[key] = (f"--set {item}", _parse_value(text), text)
+    return values
+
+
+def set_fields(d: dict[str, Any], owner: type, values: dict[str, Assignment]) -> dict[str, Any]:
+    """Write ``values`` into ``d``, the ``asdict`` of a config of class ``owner``: the one
+    ``--set`` parser of every command (``train``, ``sft``). Returns ``d``.
+
+    Each name must be a field (dotted names reach into nested configs) and each value must fit
+    the field's annotation: an int is taken for a float (as a float), and a field that takes
+    text takes the text as written (``out_dir=123``). Anything else raises
+    :class:`~stepcoder_lite.errors.InputError` naming the assignment, before anything loads."""
+    for key, (given, value, text) in values.items():
+        parts = key.split(".")
+        target, cls = d, owner
+        for part in parts[:-1]:
+            if not isinstance(target.get(part), dict):
+                raise InputError(f"{given}: unknown config field {key!r} ({part!r} is not a nested config)")
+            target, cls = target[part], typing.get_type_hints(cls)[part]
+        if parts[-1] not in target:
+            raise InputError(f"{given}: unknown config field {key!r}: {cls.__name__} has no such field; "
+                             f"--print-config lists them")
+        hint = typing.get_type_hints(cls)[parts[-1]]
+        if not _fits(value, hint) and text is not None and _fits(text, hint):
+            value = text  # a text field: the text as written
+        if not _fits(value, hint):
+            raise InputError(f"{given}: expected {_type_text(hint)}, got {type(value).__name__} {value!r}")
+        if isinstance(value, int) and not isinstance(value, bool) and _takes_float_only(hint):
+            value = float(value)
+        target[parts[-1]] = value
+    return d
+
+
+def _takes_float_only(hint: Any) -> bool:
+    """A float field (or float | None) that is not also an int field: ints given to it become floats."""
+    arms = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    return float in arms and int not in arms
+
+
 def config_from_flags(preset: str, flags: dict[str, Any], assignments: Sequence[str] = ()) -> TrainConfig:
     """The preset with ``flags`` (``{"ppo.kl_coef": 0.1, "seed": 3}``) and ``FIELD=VALUE``
-    strings applied, dotted names reaching into nested configs.
+    strings applied (:func:`set_fields`), dotted names reaching into nested configs.
 
     An unknown field, a value of the wrong type (checked against the field's annotation, so
     ``ppo.kl_coef=abc`` is named as such instead of failing later inside a comparison) or out
     of range raises :class:`~stepcoder_lite.errors.InputError`: nothing has been loaded yet."""
-    values = {key: (f"{key}={value!r}", value) for key, value in flags.items()}
-    for item in assignments:
-        if "=" not in item:
-            raise InputError(f"--set {item}: expected FIELD=VALUE")
-        key, text = item.split("=", 1)
-        values[key.strip()] = (f"--set {item}", _parse_value(text.strip()))
+    values: dict[str, Assignment] = {key: (f"{key}={value!r}", value, None) for key, value in flags.items()}
+    values.update(parse_assignments(assignments))
     try:
         d = TrainConfig.preset(preset).to_dict()
     except ValueError as e:
         raise InputError(f"--preset {preset}: {e}") from None
-    for key, (given, value) in values.items():
-        parts = key.split(".")
-        target, owner = d, TrainConfig
-        for part in parts[:-1]:
-            if not isinstance(target.get(part), dict):
-                raise InputError(f"{given}: unknown config field {key!r} ({part!r} is not a nested config)")
-            target, owner = target[part], typing.get_type_hints(owner)[part]
-        if parts[-1] not in target:
-            raise InputError(f"{given}: unknown config field {key!r}; see `train --print-config` for the fields")
-        hint = typing.get_type_hints(owner)[parts[-1]]
-        if not _fits(value, hint):
-            raise InputError(f"{given}: expected {_type_text(hint)}, got {type(value).__name__} {value!r}")
-        target[parts[-1]] = value
+    set_fields(d, TrainConfig, values)
     try:
         return TrainConfig.from_dict(d)
     except ValueError as e:  # a range check of TrainConfig or a nested config; the message names the field

@@ -184,6 +184,10 @@ def gather_books(dist: Dist, book: dict[str, Any], stats: dict[str, float], devi
     return merged, averaged
 
 
+def quiet(*_args, **_kwargs) -> None:
+    """The log of ranks other than 0 in a data-parallel run: rank 0 speaks for all."""
+
+
 def from_env() -> Dist:
     """This process's :class:`Dist`, joining the process group on first use.
 

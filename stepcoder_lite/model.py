@@ -8,12 +8,14 @@ Two worlds, one code path:
 * **real model**: any HF causal-LM id or local path (e.g. ``Qwen/Qwen2.5-Coder-1.5B-Instruct``),
   bf16 where the GPU has it, optionally LoRA through ``peft``.
 
-Pieces, in the order the RL trainer uses them:
+Pieces, in the order the RL trainer uses them (``ModelConfig`` and its presets:
+:mod:`stepcoder_lite.model_config`, re-exported here):
 
 =====================================  ===================================================
 :func:`train_tokenizer`                byte-level BPE on the training problems, wrapped as
                                        a transformers fast tokenizer (character offsets)
 :func:`encode_with_offsets`            text -> token ids + character spans (FGO needs them)
+                                       (both in :mod:`stepcoder_lite.tokenizer`, re-exported)
 :class:`PolicyWithValueHead`           causal LM + ``Linear(hidden, 1)`` value head (zero init)
 :class:`ReferenceModel`                frozen copy, or the same weights with LoRA disabled
 :func:`sequence_logprobs_and_values`   one forward pass: per-token log pi(x_t | x_<t), V
@@ -44,206 +46,23 @@ import contextlib
 import inspect
 import json
 import re
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 import torch
 from torch import nn
 
 from stepcoder_lite import DATA_DIR
 from stepcoder_lite.errors import InputError, MissingInputError, one_line
-from stepcoder_lite.ppo import entropy_from_logits
-from stepcoder_lite.prompts import END_OF_CODE
-
-EOS_TOKEN = "<|endoftext|>"
-"""The tiny tokenizer's one special token: end of text, also used for padding."""
+from stepcoder_lite.model_config import ModelConfig, config_to_text, estimate_training_memory_gb, model_preset  # noqa: F401
+from stepcoder_lite.tensor_ops import entropy_from_logits
+from stepcoder_lite.tokenizer import EOS_TOKEN, encode_with_offsets, train_tokenizer  # noqa: F401 (model.train_tokenizer)
 
 TINY_MODEL_DIR = DATA_DIR / "model"
 """Where the shipped tokenizer + checkpoint live; ``"tiny"`` resolves here."""
 
 VALUE_HEAD_FILE = "value_head.safetensors"
-
-
-# =========================================================================== configs
-
-
-@dataclass
-class ModelConfig:
-    """Which policy to load and how. Presets: :func:`model_preset` (``tiny``, ``colab``, ``gpu``)."""
-
-    name_or_path: str = "tiny"
-    """``"tiny"`` (the shipped ``data/model/``), a local directory, or a Hugging Face model id."""
-    dtype: str = "auto"
-    """``auto`` (bfloat16 on a GPU that has it, else float32), ``float32``, ``bfloat16``, ``float16``."""
-    device: str = "auto"
-    """``auto`` (cuda when available, else cpu), or any torch device string."""
-    lora: bool = False
-    """Train LoRA adapters (peft) instead of all weights; the reference is then the same
-    weights with the adapters disabled, so it costs no extra memory."""
-    lora_r: int = 16
-    """LoRA rank."""
-    lora_alpha: int = 32
-    """LoRA scaling numerator (the update is scaled by ``lora_alpha / lora_r``)."""
-    lora_dropout: float = 0.05
-    """Dropout on the LoRA branch."""
-    lora_target_modules: str | list[str] = "all-linear"
-    """Modules that get adapters: peft's ``"all-linear"`` or a list of module names."""
-    chat_template: str = "auto"
-    """``auto`` (use the tokenizer's chat template when it has one and the name says
-    ``instruct``/``chat``), ``on`` or ``off``."""
-    gradient_checkpointing: bool = False
-    """Recompute activations in the backward pass: less memory, ~30% slower (big models)."""
-    trust_remote_code: bool = False
-    """Passed to ``from_pretrained``; only for model ids whose code you trust."""
-
-
-def model_preset(name: str) -> ModelConfig:
-    """The named model preset.
-
-    ``tiny``
-        The shipped 3-5M-parameter GPT-2 in ``data/model/``, float32 on CPU.
-    ``colab``
-        A free Colab T4 (16 GB, no bfloat16): ``Qwen/Qwen2.5-Coder-1.5B-Instruct`` in float16
-        with LoRA (r=16, all linear layers; peft keeps the adapters in float32) and gradient
-        checkpointing. Memory estimate (:func:`estimate_training_memory_gb`, PPO micro-batch
-        4 x 768 tokens, sampling 16 x 1024): weights 3.1 GB + LoRA adapters with grads and
-        Adam state 0.3 GB + KV cache 0.5 GB + checkpointed activations 0.3 GB + float32
-        logits over the 152k vocabulary 3.7 GB ~= 7.8 GB, about 9-10 GB with CUDA/allocator
-        overhead: fits a T4's 15 GB. The reference model is the same weights with adapters
-        off (no copy). ``Qwen/Qwen2.5-Coder-0.5B-Instruct``: ~5.1 GB (weights 1.0 GB), ~2.5x faster.
-    ``gpu``
-        An A100/H100-class GPU: ``Qwen/Qwen2.5-Coder-1.5B-Instruct``, bfloat16, full
-        fine-tuning (frozen bfloat16 reference copy).
-    """
-    if name == "tiny":
-        return ModelConfig()
-    if name == "colab":
-        return ModelConfig(
-            name_or_path="Qwen/Qwen2.5-Coder-1.5B-Instruct",
-            dtype="float16",
-            lora=True,
-            gradient_checkpointing=True,
-        )
-    if name == "gpu":
-        return ModelConfig(name_or_path="Qwen/Qwen2.5-Coder-1.5B-Instruct", dtype="bfloat16")
-    raise ValueError(f"unknown model preset {name!r}; choose tiny, colab or gpu")
-
-
-def config_to_text(config: Any, indent: str = "") -> str:
-    """A dataclass config printed in full, one ``field = value`` per line (start of every run);
-    a nested config (``TrainConfig.ppo``) is printed the same way, indented under its field."""
-    width = max(len(f.name) for f in fields(config))
-    lines = [f"{type(config).__name__}("]
-    for f in fields(config):
-        value = getattr(config, f.name)
-        text = config_to_text(value, indent + "  ") if is_dataclass(value) else repr(value)
-        lines.append(f"{indent}  {f.name:<{width}} = {text}")
-    return "\n".join(lines + [f"{indent})"])
-
-
-def estimate_training_memory_gb(
-    n_params: float,
-    n_layers: int,
-    hidden: int,
-    vocab: int,
-    kv_dim: int,
-    *,
-    weight_bytes: int = 2,
-    trainable_params: float = 0.0,
-    micro_batch: int = 4,
-    seq_len: int = 768,
-    sample_batch: int = 16,
-    sample_len: int = 1024,
-    checkpointing: bool = True,
-) -> dict[str, float]:
-    """Rough GPU memory (GB) of PPO with a value head, for sizing a preset.
-
-    ================  ===================================================================
-    term              formula
-    ================  ===================================================================
-    weights           ``n_params * weight_bytes``
-    trainable         ``trainable_params * 16`` (fp32 weight + grad + Adam m, v)
-    kv_cache          ``2 * n_layers * kv_dim * sample_batch * sample_len * weight_bytes``
-    activations       ``n_layers * micro_batch * seq_len * hidden * weight_bytes`` with
-                      checkpointing (x ~16 without)
-    logits            ``micro_batch * seq_len * vocab * 4 * 2`` (float32 logits + log-softmax)
-    ================  ===================================================================
-    """
-    gb = 1e9
-    act_factor = 1 if checkpointing else 16
-    terms = {
-        "weights": n_params * weight_bytes / gb,
-        "trainable": trainable_params * 16 / gb,
-        "kv_cache": 2 * n_layers * kv_dim * sample_batch * sample_len * weight_bytes / gb,
-        "activations": act_factor * n_layers * micro_batch * seq_len * hidden * weight_bytes / gb,
-        "logits": micro_batch * seq_len * vocab * 4 * 2 / gb,
-    }
-    terms["total"] = sum(terms.values())
-    return {k: round(v, 2) for k, v in terms.items()}
-
-
-# =========================================================================== tokenizer
-
-
-def train_tokenizer(texts: Iterable[str], vocab_size: int = 2048, min_frequency: int = 2, split_digits: bool = True):
-    """Train a byte-level BPE tokenizer and wrap it as a transformers fast tokenizer.
-
-    Byte-level (GPT-2 style): every byte is in the base alphabet, so any text encodes, and
-    pre-tokenization keeps a word's leading space in its token (``" print"``). **Digits are
-    split one by one** before BPE sees them (``split_digits``), so ``37`` is always the two
-    tokens ``3`` ``7``: a number in the statement and the same number in the program are the
-    same token sequence, and copying a literal the model has never seen is copying digits it
-    has (with whole-number tokens, ``% 37`` needs a token that may exist only in held-out
-    problems). Offsets are not
-    trimmed, so the character spans of a text's tokens tile the text exactly (FGO relies on it).
-    ``END_OF_CODE`` is an added token (one id, never split) and ``<|endoftext|>`` is the
-    special end/pad token.
-
-    Args:
-        texts: training text, e.g. every training prompt + solution.
-        vocab_size: total vocabulary size including the 256 byte tokens and the added ones.
-        min_frequency: a merge must occur at least this often.
-        split_digits: pre-tokenize every digit as its own piece (a minus sign or a space stays
-            with the piece before it, as byte-level BPE has it).
-    """
-    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, processors, trainers
-    from transformers import PreTrainedTokenizerFast
-
-    tok = Tokenizer(models.BPE())
-    byte_level = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tok.pre_tokenizer = (pre_tokenizers.Sequence([pre_tokenizers.Digits(individual_digits=True), byte_level])
-                         if split_digits else byte_level)
-    tok.decoder = decoders.ByteLevel()
-    tok.post_processor = processors.ByteLevel(trim_offsets=False)
-    trainer = trainers.BpeTrainer(
-        vocab_size=vocab_size - 1,  # room for END_OF_CODE, added below
-        min_frequency=min_frequency,
-        special_tokens=[EOS_TOKEN],
-        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
-        show_progress=False,
-    )
-    tok.train_from_iterator(texts, trainer=trainer)
-    tok.add_tokens([AddedToken(END_OF_CODE, normalized=False, special=False)])
-    return PreTrainedTokenizerFast(
-        tokenizer_object=tok,
-        bos_token=EOS_TOKEN,
-        eos_token=EOS_TOKEN,
-        pad_token=EOS_TOKEN,
-        padding_side="left",
-        clean_up_tokenization_spaces=False,
-    )
-
-
-def encode_with_offsets(tokenizer, text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Token ids of ``text`` and each token's ``(start, end)`` character span in ``text``.
-
-    Needs a fast tokenizer. No special tokens are added, so the ids are exactly those of the text.
-    On ASCII text (all of the families' code) the spans tile the text exactly; a non-ASCII
-    character whose bytes are split over several byte-level tokens is covered by each of them.
-    """
-    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-    return list(enc["input_ids"]), [tuple(span) for span in enc["offset_mapping"]]
 
 
 # =========================================================================== models

@@ -13,8 +13,9 @@ these functions in this order:
     4. ``whiten``              normalise advantages over valid tokens
     5. ``minibatches``         epochs x shuffled minibatch indices
     6. ``policy_loss`` / ``value_loss`` / ``entropy_from_logits``  -> ``ppo_loss`` of a ``Minibatch``
+       (``entropy_from_logits`` and the ``masked_*`` reductions: :mod:`stepcoder_lite.tensor_ops`)
     7. ``ppo_update``          epochs x minibatches of ``ppo_loss``, one optimizer step each
-    8. ``rollout_metrics``     the logged metric set (see ``METRICS`` below)
+    8. ``rollout_metrics``     the logged metric set (``METRICS``; in :mod:`stepcoder_lite.metrics`)
 
 Every tensor here covers *completion tokens only* (the prompt and any CCCS given prefix are
 not actions), right-padded to a common length T:
@@ -37,11 +38,16 @@ excluded by the mask of every reduction. Each reduction says what it divides by.
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Literal, NamedTuple
 
 import torch
+
+# masked_sum / masked_mean / masked_var and entropy_from_logits live in tensor_ops (the model
+# computes entropies too); the logged metric set lives in metrics. Both re-exported here.
+from stepcoder_lite.metrics import PPO_METRICS as METRICS  # noqa: F401 (ppo.METRICS: notebooks)
+from stepcoder_lite.metrics import explained_variance, mean_stats, rollout_metrics  # noqa: F401
+from stepcoder_lite.tensor_ops import entropy_from_logits, masked_mean, masked_sum, masked_var  # noqa: F401
 
 KLEstimator = Literal["k1", "k3"]
 AdvantageEstimator = Literal["gae", "grpo"]
@@ -154,34 +160,7 @@ class PPOConfig:
         return dataclasses.asdict(self)
 
 
-# --------------------------------------------------------------------------- masked reductions
-
-
-def masked_sum(x: torch.Tensor, mask: torch.Tensor, dim: int | None = None) -> torch.Tensor:
-    """Sum of ``x`` over positions where ``mask`` is True (``torch.where``, so a non-finite
-    value at a masked-out position does not leak into the forward value)."""
-    zeros = torch.zeros((), dtype=x.dtype, device=x.device)
-    picked = torch.where(mask, x, zeros)
-    return picked.sum() if dim is None else picked.sum(dim)
-
-
-def masked_mean(x: torch.Tensor, mask: torch.Tensor, dim: int | None = None) -> torch.Tensor:
-    """Mean of ``x`` over True positions of ``mask``.
-
-    Divides by the number of True positions (over everything, or along ``dim``). Where a mask
-    has no True position at all (e.g. FGO masked a whole minibatch of syntax errors) the mean
-    is 0 and so is its gradient: nothing to learn from, rather than NaN.
-    """
-    if mask.dtype != torch.bool:
-        raise TypeError(f"masked_mean: mask must be a bool tensor, got {mask.dtype}")
-    count = mask.sum() if dim is None else mask.sum(dim)
-    return masked_sum(x, mask, dim) / count.clamp(min=1).to(x.dtype)
-
-
-def masked_var(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-    """Population variance of ``x`` over True positions: divides by the number of True positions."""
-    mean = masked_mean(x, mask)
-    return masked_mean((x - mean) ** 2, mask)
+# --------------------------------------------------------------------------- whitening
 
 
 def whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8,
@@ -586,20 +565,6 @@ def value_loss(
     return loss, {"v_loss": loss.detach(), "vf_clipfrac": vf_clipfrac}
 
 
-def entropy_from_logits(logits: torch.Tensor) -> torch.Tensor:
-    """Entropy of the categorical over the vocabulary at each position.
-
-        H = logsumexp(z) - sum_v softmax(z)_v * z_v
-
-    | arg    | shape     | meaning                                  |
-    |--------|-----------|------------------------------------------|
-    | logits | (b, T, V) | the policy's logits at completion tokens |
-    | return | (b, T)    | H_t in nats                              |
-    """
-    probs = torch.softmax(logits, dim=-1)  # (b, T, V)
-    return torch.logsumexp(logits, dim=-1) - (probs * logits).sum(dim=-1)  # (b, T)
-
-
 def kl_loss(
     new_logprobs: torch.Tensor, ref_logprobs: torch.Tensor, loss_mask: torch.Tensor
 ) -> torch.Tensor:
@@ -832,84 +797,3 @@ def ppo_update(
         merged["grad_norm"] = float(grad_norm)
         stats.append(merged)
     return mean_stats(stats)
-
-
-# --------------------------------------------------------------------------- 8. metrics
-
-METRICS = {
-    "reward": "mean unit-test reward R per completion (before the KL penalty)",
-    "pass_rate": "share of completions that passed every test (given by the caller)",
-    "kl": "mean over completions of the summed per-token KL (the configured estimator); healthy: grows slowly, a few nats",
-    "kl_coef": "current beta (moves when the adaptive controller is on)",
-    "non_score_reward": "mean over completions of the summed KL penalty -beta * sum_t kl_t",
-    "clipfrac": "share of loss tokens whose ratio left [1-eps, 1+eps]; healthy: ~0.0-0.2",
-    "approx_kl": "k3 KL(pi_old || pi) over loss tokens during the update; healthy: < ~0.02",
-    "explained_variance": "1 - Var[G - V] / Var[G] over response tokens; 1 = perfect critic, <= 0 = useless",
-    "entropy": "mean policy entropy per loss token (nats)",
-    "kl_loss": "GRPO only: k3 KL(pi_theta || pi_ref) per loss token during the update, weighted by beta in the loss",
-    "fgo_masked_frac": "share of response tokens FGO masked out of the policy loss (0 with FGO off)",
-    "adv_mean / adv_std": "advantages over response tokens (after whitening: ~0 / ~1)",
-    "return_mean / return_std": "GAE returns G_t over response tokens",
-    "value_mean": "critic values V_old over response tokens",
-    "response_length": "mean completion length in tokens",
-}
-
-
-def explained_variance(values: torch.Tensor, returns: torch.Tensor, mask: torch.Tensor) -> float:
-    """1 - Var[G - V] / Var[G] over the True positions of ``mask`` (population variances).
-    NaN when the returns have no variance (nothing to explain)."""
-    var_returns = masked_var(returns, mask)
-    if float(var_returns) == 0.0:
-        return math.nan
-    return float(1.0 - masked_var(returns - values, mask) / var_returns)
-
-
-def rollout_metrics(
-    scores: torch.Tensor,
-    kl: torch.Tensor,
-    response_mask: torch.Tensor,
-    advantages: torch.Tensor,
-    returns: torch.Tensor,
-    kl_coef: float,
-    values: torch.Tensor | None = None,
-    executed_mask: torch.Tensor | None = None,
-    passed: torch.Tensor | None = None,
-) -> dict[str, float]:
-    """The per-iteration metric set (``METRICS``) that does not need the update; merge it with
-    ``mean_stats`` of the minibatch stats from ``ppo_loss``. All tensors (B, T) except
-    ``scores`` and ``passed`` (B,). Token statistics divide by the True positions of
-    ``response_mask`` over the batch; per-completion ones by B."""
-    B = scores.shape[0]
-    per_seq_kl = masked_sum(kl, response_mask, dim=1)  # (B,) summed over each completion's tokens
-    out = {
-        "reward": float(scores.float().mean()),
-        # KL = (1/B) sum_i sum_t kl_{i,t}
-        "kl": float(per_seq_kl.mean()),
-        "kl_coef": float(kl_coef),
-        "non_score_reward": float(-kl_coef * per_seq_kl.mean()),
-        "response_length": float(response_mask.sum()) / B,
-        "adv_mean": float(masked_mean(advantages, response_mask)),
-        "adv_std": float(masked_var(advantages, response_mask).sqrt()),
-        "return_mean": float(masked_mean(returns, response_mask)),
-        "return_std": float(masked_var(returns, response_mask).sqrt()),
-    }
-    if passed is not None:
-        out["pass_rate"] = float(passed.float().mean())
-    if values is not None:
-        out["value_mean"] = float(masked_mean(values, response_mask))
-        out["explained_variance"] = explained_variance(values, returns, response_mask)
-    if executed_mask is None:
-        out["fgo_masked_frac"] = 0.0
-    else:
-        # masked by FGO = response token whose code never ran; divides by response tokens
-        masked_out = response_mask & ~executed_mask
-        out["fgo_masked_frac"] = float(masked_out.sum()) / max(int(response_mask.sum()), 1)
-    return out
-
-
-def mean_stats(stats: list[dict[str, float]]) -> dict[str, float]:
-    """Average the per-minibatch stats dicts from ``ppo_loss`` key by key (one value per minibatch)."""
-    if not stats:
-        return {}
-    keys = set().union(*stats)
-    return {k: sum(s[k] for s in stats if k in s) / sum(1 for s in stats if k in s) for k in sorted(keys)}

@@ -13,18 +13,26 @@ checkpoints/step_NNNNNN/   ``write_checkpoint``: policy.pt, optimizer.pt, rng.pt
 metrics.csv, plots/        ``write_metrics_csv``, ``write_plots`` at the end
 =========================  ================================================================
 
-A checkpoint folder is written under a hidden temporary name, every file fsynced, then
-renamed into place: a reader sees no checkpoint or a complete one.
+A checkpoint holds everything needed to continue exactly: trainable weights (value head
+included), optimizer state, curriculum state, KL controller, every RNG state (Python, numpy,
+torch, the sampler's and the minibatch shuffler's generators), the problem order, the step
+and the metrics written so far (data-parallel: every rank's RNG states, in ``rng_ranks.pt``;
+resume with the same number of processes). A checkpoint folder is written under a hidden
+temporary name, every file fsynced, then renamed into place: a run killed at any moment leaves
+only complete checkpoints behind.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 import torch
 
 from stepcoder_lite.config import RESUMABLE_CHANGES, TrainConfig, config_differences
@@ -116,6 +124,73 @@ def unresumable_differences(saved: TrainConfig, config: TrainConfig) -> list[str
     return [k for k in config_differences(saved, config) if k.split(".")[0] not in RESUMABLE_CHANGES]
 
 
+def rng_state(generators: dict[str, Any]) -> dict[str, Any]:
+    """Every RNG state a run owns: Python's, numpy's, torch's (and CUDA's), and each of
+    ``generators`` (name -> ``torch.Generator`` or ``random.Random``) under its name."""
+    state = {"python": random.getstate(), "numpy": np.random.get_state(), "torch": torch.get_rng_state()}
+    for name, g in generators.items():
+        state[name] = g.getstate() if isinstance(g, random.Random) else g.get_state()
+    if torch.cuda.is_available():
+        state["cuda"] = torch.cuda.get_rng_state_all()
+    return state
+
+
+def set_rng_state(state: dict[str, Any], generators: dict[str, Any]) -> None:
+    """Restore what :func:`rng_state` saved, ``generators`` included."""
+    random.setstate(state["python"])
+    np.random.set_state(state["numpy"])
+    torch.set_rng_state(state["torch"])
+    for name, g in generators.items():
+        if isinstance(g, random.Random):
+            g.setstate(state[name])
+        else:
+            g.set_state(state[name])
+    if "cuda" in state and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all(state["cuda"])
+
+
+class Checkpoint(NamedTuple):
+    """One checkpoint folder, read: what a resume restores."""
+
+    path: Path
+    state: dict[str, Any]  # state.json: step, train_time_s, config, curriculum, kl_controller, problem_order, ...
+    weights: dict[str, torch.Tensor]  # policy.pt: the trainable weights and the value head
+    optimizer: dict[str, Any]  # optimizer.pt
+    rng: dict[str, Any]  # this process's RNG states (rng.pt, or its entry in rng_ranks.pt)
+    metrics_rows: list[dict[str, Any]]  # the metrics written up to the checkpoint's step
+
+
+def read_checkpoint(path: str | Path, config: TrainConfig, problem_ids: list[str], world_size: int, rank: int,
+                    trainable: set[str], device: Any) -> Checkpoint:
+    """Read the checkpoint folder ``path`` for a run with ``config``, training ``problem_ids``
+    with ``world_size`` processes (this one: ``rank``). Raises :class:`RunSetupError` when the
+    checkpoint cannot continue that run exactly: another config (beyond ``RESUMABLE_CHANGES``),
+    other problems, another number of processes; ``ValueError`` when weights in ``trainable``
+    are missing."""
+    path = Path(path)
+    state = json.loads((path / STATE_FILE).read_text())
+    differ = unresumable_differences(TrainConfig.from_dict(state["config"]), config)
+    if differ:
+        raise RunSetupError(f"resume: the run in {Path(config.out_dir)} was started with a different config "
+                            f"({', '.join(differ)}); resume with the same settings or use a new --out")
+    if state["problem_ids"] != problem_ids:
+        raise RunSetupError(f"resume: the training problems differ from those of the checkpoint {path}")
+    if state.get("world_size", 1) != world_size:  # each rank's slice and RNG would differ
+        raise RunSetupError(f"resume: {path} was written by {state.get('world_size', 1)} process(es); resume it with "
+                            f"the same number (this run has {world_size})")
+    weights = torch.load(path / "policy.pt", map_location=device)
+    missing = trainable - set(weights)
+    if missing:
+        raise ValueError(f"resume: {path / 'policy.pt'} lacks {sorted(missing)[:5]}")
+    optimizer = torch.load(path / "optimizer.pt", map_location=device)
+    if world_size > 1:
+        rng = torch.load(path / "rng_ranks.pt", weights_only=False)[rank]
+    else:
+        rng = torch.load(path / "rng.pt", weights_only=False)
+    rows = [json.loads(line) for line in (path / "metrics.jsonl").read_text().splitlines() if line]
+    return Checkpoint(path, state, weights, optimizer, rng, rows)
+
+
 def latest_checkpoint(out: str | Path) -> Path | None:
     """The newest complete checkpoint in a run folder (``checkpoints/step_*`` with its state
     file; a folder only gets that name once complete), or None."""
@@ -160,6 +235,76 @@ def drop_books_after(out: Path, metrics_rows: list[dict[str, Any]], step: int) -
         kept = [sections[0]] + [sec for sec in sections[1:]
                                 if sec.split(" ", 1)[0].isdigit() and int(sec.split(" ", 1)[0]) <= step]
         write_text_atomic(samples, "\n### samples at step ".join(kept))
+
+
+# =========================================================================== the books of a run
+
+
+class Books:
+    """The files a run appends to as it goes, and its console: ``metrics.jsonl`` (+ TensorBoard
+    under ``tb/`` when asked for and installed), ``samples.md``, and the log lines (through
+    tqdm's ``write`` while a progress bar is showing). Only the main process writes or speaks:
+    on other data-parallel ranks every method does nothing."""
+
+    def __init__(self, out: Path, *, main: bool = True, tensorboard: bool = False, progress: bool = False, log=print):
+        self.out, self.main, self.progress, self.log = Path(out), main, progress, log
+        self.tb = None
+        if tensorboard and main:
+            try:
+                from torch.utils.tensorboard import SummaryWriter
+
+                self.tb = SummaryWriter(str(self.out / "tb"))
+            except ImportError:  # tensorboard not installed: the JSONL is the log
+                pass
+
+    def append_metrics(self, row: dict[str, Any], step: int) -> None:
+        """One line of ``metrics.jsonl``; every number (but the step) to TensorBoard."""
+        if not self.main:
+            return
+        with open(self.out / "metrics.jsonl", "a") as f:
+            f.write(json.dumps(row) + "\n")
+        if self.tb is not None:
+            for k, v in row.items():
+                if isinstance(v, (int, float)) and k != "step":
+                    self.tb.add_scalar(k, v, step)
+
+    def replace_last_metrics(self, row: dict[str, Any]) -> None:
+        """Rewrite the last line of ``metrics.jsonl`` (e.g. with a periodic evaluation added)."""
+        if not self.main:
+            return
+        lines = (self.out / "metrics.jsonl").read_text().splitlines()
+        lines[-1] = json.dumps(row)
+        write_text_atomic(self.out / "metrics.jsonl", "\n".join(lines) + "\n")
+
+    def append_samples(self, block: str) -> None:
+        """Print a sample table and append it to ``samples.md`` (its ``===`` headings as ``###``)."""
+        self.say(block)
+        if self.main:
+            with open(self.out / "samples.md", "a") as f:
+                f.write(block.replace("\n=== ", "\n### ") + "\n")
+
+    def progress_bar(self, total: int, initial: int, desc: str):
+        """A tqdm bar on stderr (None without ``progress`` or off the main process)."""
+        if not (self.progress and self.main):
+            return None
+        from tqdm.auto import tqdm
+
+        return tqdm(total=total, initial=initial, desc=desc, unit="it", dynamic_ncols=True, file=sys.stderr)
+
+    def say(self, text: str) -> None:
+        """A log line, printed above the progress bar when there is one."""
+        if not self.main:
+            return
+        if self.progress:
+            from tqdm.auto import tqdm
+
+            tqdm.write(text, file=sys.stdout)
+        else:
+            self.log(text)
+
+    def close(self) -> None:
+        if self.tb is not None:
+            self.tb.close()
 
 
 # =========================================================================== the summary's files

@@ -40,12 +40,13 @@ import math
 import random
 import sys
 import time
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
 import torch
 
+from stepcoder_lite.config import parse_assignments, set_fields
 from stepcoder_lite.errors import InputError
 from stepcoder_lite.model import (
     ModelConfig,
@@ -177,38 +178,15 @@ def sft_preset(name: str) -> SFTConfig:
 
 
 def config_from_flags(preset: str, overrides: Sequence[str] = ()) -> SFTConfig:
-    """A preset with ``FIELD=VALUE`` overrides (values parsed by the field's type; ``none`` = None).
+    """A preset with ``FIELD=VALUE`` overrides, parsed and type-checked by the ``train``
+    command's parser (:func:`stepcoder_lite.config.set_fields`: JSON values, ``none`` = None).
 
     A bad preset, field, value or range raises :class:`~stepcoder_lite.errors.InputError` naming it."""
     try:
         config = sft_preset(preset)
     except ValueError as e:
         raise InputError(f"--preset {preset}: {e}") from None
-    types = {f.name: f.type for f in fields(SFTConfig)}
-    changes: dict[str, Any] = {}
-    for item in overrides:
-        if "=" not in item:
-            raise InputError(f"--set {item}: expected FIELD=VALUE")
-        key, raw = (part.strip() for part in item.split("=", 1))
-        if key not in types:
-            raise InputError(f"--set {item}: SFTConfig has no such field (fields: {', '.join(types)})")
-        kind = str(types[key])
-        if raw.lower() == "none" and "None" in kind:
-            changes[key] = None
-        elif kind.startswith("bool"):
-            if raw.lower() not in ("true", "false", "1", "0", "yes", "no"):
-                raise InputError(f"--set {item}: expected true or false")
-            changes[key] = raw.lower() in ("true", "1", "yes")
-        elif kind.startswith(("int", "float")):
-            number = int if kind.startswith("int") else float
-            try:
-                changes[key] = number(raw)
-            except ValueError:
-                raise InputError(f"--set {item}: expected {'an integer' if number is int else 'a number'}"
-                                 + (" or none" if "None" in kind else "")) from None
-        else:
-            changes[key] = raw
-    config = replace(config, **changes)
+    config = SFTConfig(**set_fields(asdict(config), SFTConfig, parse_assignments(overrides)))
     check_config(config)
     return config
 

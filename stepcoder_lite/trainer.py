@@ -37,106 +37,41 @@ scores             (B,)        unit-test reward: +1 pass, -0.3 wrong answer, -0.
 ``B`` here is ``problems_per_iteration * samples_per_problem`` rows, problem-major (the G
 samples of a problem are contiguous, which GRPO's group advantages rely on).
 
-Data-parallel (``accelerate launch --multi_gpu --num_processes N -m stepcoder_lite train ...``,
-or torchrun): every process runs this same loop on its contiguous share of each iteration's
-B problems (B and ``ppo.minibatch_size`` are global, split evenly); gradients are averaged
-over processes at every optimizer step, GAE advantages are whitened with global statistics,
-and the curriculum, the KL controller and the metrics see every process's samples. Rank 0
-writes every file and runs the evaluations; see :mod:`stepcoder_lite.distributed`. With one
-process none of this runs: the loop makes no collective call.
+Data-parallel (``accelerate launch`` or torchrun, :mod:`stepcoder_lite.distributed`): every
+process runs this loop on its share of each iteration's B problems; gradients, advantage
+statistics, curriculum, KL controller and metrics are global; rank 0 writes every file. With
+one process the loop makes no collective call.
 
-A checkpoint holds everything needed to continue exactly: trainable weights (value head
-included), optimizer state, curriculum state, KL controller, every RNG state (Python, numpy,
-torch, the sampler's and the minibatch shuffler's generators), the problem order, the step
-and the metrics written so far (data-parallel: every rank's RNG states, in ``rng_ranks.pt``;
-resume with the same number of processes). Checkpoints are written to a temporary folder and renamed
-into place, so a run killed at any moment leaves only complete checkpoints behind.
+A checkpoint holds everything needed to continue exactly (see :mod:`stepcoder_lite.run_folder`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import math
 import random
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import torch
 
 from stepcoder_lite import curriculum as cc
-from stepcoder_lite import distributed, masking, ppo, run_folder
+from stepcoder_lite import distributed, masking, ppo, report, run_folder
 from stepcoder_lite.data import Problem, load_source
 from stepcoder_lite.config import TrainConfig, config_differences, config_from_flags  # noqa: F401 (notebooks, cli)
 from stepcoder_lite.errors import InputError, RunSetupError  # noqa: F401 (re-exported)
-from stepcoder_lite.evaluate import evaluate_model, format_summary, paired_outcomes
 from stepcoder_lite.executor import ExecConfig, Executor
+from stepcoder_lite.metrics import METRICS, UNDEFINED_VERDICTS, PhaseTimer, metrics_row, one_line  # noqa: F401 (trainer.METRICS)
 from stepcoder_lite.model import (ReferenceModel, completion_logprobs_and_values, load_policy, save_policy,
-                                  resolve_model_path, trim_columns, wants_chat_template)
+                                  trim_columns, wants_chat_template)
 from stepcoder_lite.ppo import KLController
 from stepcoder_lite.prompts import build_prompt
+from stepcoder_lite.report import evaluate_policy, fixed_subset, held_out_sets  # noqa: F401 (notebooks, benchmarks)
 from stepcoder_lite.rewards import reward as unit_test_reward
 from stepcoder_lite.rollout import Rollout, sample
-from stepcoder_lite.run_folder import CHECKPOINT_DIR, STATE_FILE, check_run_folder, latest_checkpoint, write_text_atomic
-
-METRICS = {
-    **ppo.METRICS,
-    "curriculum/stage_fraction": "mean over training problems of stage / last stage (0: every problem at its "
-                                 "latest cut, 1: every problem writes the whole program); rises as problems pass",
-    "curriculum/full_fraction": "share of training problems at the whole-program stage",
-    "curriculum/batch_stage_fraction": "the same, over this iteration's samples",
-    "curriculum/batch_prefix_chars": "mean characters of given prefix in this iteration's prompts (0 without CCCS)",
-    "verdict/<v>": "share of this iteration's samples with verdict v (pass, wrong_answer, runtime_error, timeout, syntax_error)",
-    "excluded": "samples with no defined reward (harness_error, no_tests): kept out of the update; healthy: 0",
-    "unfinished": "share of samples that hit max_new_tokens before closing the code block",
-    "prompt_truncated": "share of prompts cut on the left to fit the context; healthy: 0",
-    "grad_norm": "global gradient norm before clipping, mean over minibatches",
-    "kl_coef_next": "beta after the adaptive controller's update (= kl_coef when fixed)",
-    "eval/pass@1": "greedy pass@1 on the first held-out set (only every eval_every iterations)",
-    "time/<phase>": "wall seconds of generate, execute (background), reference, execute_wait (execution not "
-                    "hidden behind the reference pass), score, update; time/iteration in all",
-}
-"""Every metric in a ``metrics.jsonl`` row, with what healthy looks like where it helps."""
-
-
-# =========================================================================== small helpers
-
-
-def fixed_subset(problems: Sequence[Problem], n: int | None, seed: int = 0) -> list[Problem]:
-    """``n`` problems drawn with ``seed`` (kept in their original order); all when ``n`` is None."""
-    if n is None or n >= len(problems):
-        return list(problems)
-    keep = set(random.Random(seed).sample(range(len(problems)), n))
-    return [p for i, p in enumerate(problems) if i in keep]
-
-
-class PhaseTimer:
-    """Wall seconds per named phase of an iteration: ``with timer("generate"): ...``."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-
-    @contextlib.contextmanager
-    def __call__(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-
-
-def _quiet(*_args, **_kwargs) -> None:
-    """The log of ranks other than 0 in a data-parallel run: rank 0 speaks for all."""
-
-
-def _jsonable(x: Any) -> Any:
-    if isinstance(x, float) and not math.isfinite(x):
-        return None  # NaN (e.g. explained variance with constant returns) -> null
-    return x
+from stepcoder_lite.samples import sample_table
+from stepcoder_lite.run_folder import CHECKPOINT_DIR, STATE_FILE, latest_checkpoint  # noqa: F401 (STATE_FILE: tests)
 
 
 # =========================================================================== the trainer
@@ -159,12 +94,14 @@ class Trainer:
         if self.dist.enabled:
             distributed.check_split(self.dist, cfg.problems_per_iteration, cfg.ppo.minibatch_size,
                                     cfg.samples_per_problem, cfg.minibatch_by_problem)
-        self.log = log if self.dist.is_main else _quiet
+        self.log = log if self.dist.is_main else distributed.quiet
         self.out = Path(cfg.out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         if cfg.threads is not None:
             torch.set_num_threads(cfg.threads)
-        self._seed_everything(cfg.seed)
+        random.seed(cfg.seed)
+        np.random.seed(cfg.seed)
+        torch.manual_seed(cfg.seed)
 
         # the policy (+ value head) and the frozen reference: the SFT model RL starts from
         self.policy, self.tokenizer = load_policy(cfg.model)
@@ -187,8 +124,7 @@ class Trainer:
         self.optimizer = torch.optim.AdamW(
             [{"params": lm_params, "lr": cfg.policy_lr, "name": "policy"},
              {"params": value_params, "lr": cfg.value_lr, "name": "value_head"}],
-            eps=cfg.adam_eps, weight_decay=cfg.weight_decay,
-        )
+            eps=cfg.adam_eps, weight_decay=cfg.weight_decay)
         self.kl_ctl = KLController.from_config(cfg.ppo)
         if self.dist.enabled:  # identical weights on every rank (a randomly initialised value head too)
             self.dist.broadcast_parameters(self.policy.state_dict().values())
@@ -204,10 +140,8 @@ class Trainer:
 
         # executor: worker pool of fork servers
         self._own_executor = executor is None
-        self.executor = executor or Executor(
-            workers=cfg.exec_workers,
-            config=ExecConfig(timeout_s=cfg.exec_timeout_s, early_exit=cfg.exec_early_exit, coverage=True),
-        )
+        self.executor = executor or Executor(workers=cfg.exec_workers, config=ExecConfig(
+            timeout_s=cfg.exec_timeout_s, early_exit=cfg.exec_early_exit, coverage=True))
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stepcoder-exec-batch")
 
         self.step = 0
@@ -216,30 +150,15 @@ class Trainer:
         self.resumed_from: int | None = None
         if resume:
             self.resumed_from = self.load_latest_checkpoint()
-        self._tb = self._open_tensorboard() if cfg.tensorboard and self.dist.is_main else None
-
-    # ------------------------------------------------------------------ setup helpers
-
-    @staticmethod
-    def _seed_everything(seed: int) -> None:
-        random.seed(seed)
-        np.random.seed(seed)
-        torch.manual_seed(seed)
-
-    def _open_tensorboard(self):
-        try:
-            from torch.utils.tensorboard import SummaryWriter
-        except ImportError:  # tensorboard not installed: the JSONL is the log
-            return None
-        return SummaryWriter(str(self.out / "tb"))
+        self.books = run_folder.Books(self.out, main=self.dist.is_main, tensorboard=cfg.tensorboard,
+                                      progress=cfg.progress, log=self.log)
 
     def close(self) -> None:
         """Stop the executor's workers (if this trainer started them) and the TensorBoard writer."""
         self._pool.shutdown(wait=True)
         if self._own_executor:
             self.executor.close()
-        if self._tb is not None:
-            self._tb.close()
+        self.books.close()
 
     def __enter__(self) -> "Trainer":
         return self
@@ -330,13 +249,11 @@ class Trainer:
         jobs = [(program, s.problem.tests()) for program, s in zip(programs, subtasks)]
 
         # 4-5. execute on the worker pool in the background while the reference scores the tokens
-        exec_seconds = {}
+        exec_timer = PhaseTimer()  # the execution's own wall time (in the background thread)
 
         def execute():
-            t0 = time.perf_counter()
-            results = self.executor.run_batch(jobs)
-            exec_seconds["execute"] = time.perf_counter() - t0
-            return results
+            with exec_timer("execute"):
+                return self.executor.run_batch(jobs)
 
         if cfg.overlap_execution:
             future = self._pool.submit(execute)
@@ -349,13 +266,13 @@ class Trainer:
                 results = execute()
             with timer("reference"):
                 ref_logprobs = self.reference_logprobs(rollout, P)
-        timer.seconds["execute"] = exec_seconds["execute"]
+        timer.seconds["execute"] = exec_timer.seconds["execute"]
 
         # 6. rewards and FGO masks
         with timer("score"):
             # no_tests / harness_error say nothing about the program: no reward is defined, so the
             # sample is kept out of the update (advantage 0, below) and counted in "excluded"
-            undefined = torch.tensor([str(r.verdict) in ("no_tests", "harness_error") for r in results], device=self.device)
+            undefined = torch.tensor([str(r.verdict) in UNDEFINED_VERDICTS for r in results], device=self.device)
             scores = torch.tensor([unit_test_reward(r, partial_credit=cfg.partial_credit, undefined=0.0) for r in results],
                                   dtype=torch.float32, device=self.device)  # (B,)
             passed = torch.tensor([r.passed for r in results], dtype=torch.bool, device=self.device)  # (B,)
@@ -424,33 +341,21 @@ class Trainer:
         if self.dist.enabled:  # the slowest rank's time: every rank's budget check must agree
             iteration_s = max(self.dist.all_gather_object(iteration_s))
         self.train_time_s += iteration_s
-        row: dict[str, Any] = {"step": self.step, "samples": self.step * n_rows, "train_time_s": round(self.train_time_s, 3)}
-        row.update(metrics)
-        row.update(update_stats)
-        row["kl_coef_next"] = self.kl_ctl.value
-        stage_fracs = book["stage_fracs"]
-        row["curriculum/batch_stage_fraction"] = sum(stage_fracs) / len(stage_fracs)
-        row["curriculum/batch_prefix_chars"] = sum(book["prefix_chars"]) / n_rows
-        if cfg.cccs:
-            row.update(self.schedule.metrics())
-        else:
-            row.update({"curriculum/stage_fraction": 1.0, "curriculum/full_fraction": 1.0})
-        verdicts = book["verdicts"]
-        for v in ("pass", "wrong_answer", "runtime_error", "timeout", "syntax_error"):
-            row[f"verdict/{v}"] = verdicts.count(v) / len(verdicts)
-        row["excluded"] = sum(v in ("no_tests", "harness_error") for v in verdicts)  # samples with no defined reward
+        curriculum = (self.schedule.metrics() if cfg.cccs
+                      else {"curriculum/stage_fraction": 1.0, "curriculum/full_fraction": 1.0})
+        row = metrics_row(step=self.step, train_time_s=self.train_time_s, book=book, rollout=metrics, update=update_stats,
+                          kl_coef_next=self.kl_ctl.value, curriculum=curriculum, seconds=timer.seconds,
+                          iteration_s=iteration_s)
         if row["excluded"]:
-            self._print(f"warning: step {self.step}: {row['excluded']} sample(s) had no defined reward "
-                        f"({sorted(set(v for v in verdicts if v in ('no_tests', 'harness_error')))}); kept out of the update")
-        row["unfinished"] = sum(not f for f in book["finished"]) / n_rows
-        row["prompt_truncated"] = sum(book["prompt_truncated"]) / n_rows
-        row.update({f"time/{k}": round(v, 4) for k, v in timer.seconds.items()})  # this process's phases
-        row["time/iteration"] = round(iteration_s, 4)
-        row = {k: _jsonable(v) for k, v in row.items()}
-        self._write_metrics(row)
-
+            undefined_seen = sorted(set(v for v in book["verdicts"] if v in UNDEFINED_VERDICTS))
+            self.books.say(f"warning: step {self.step}: {row['excluded']} sample(s) had no defined reward "
+                           f"({undefined_seen}); kept out of the update")
+        self.metrics_rows.append(row)  # every rank keeps the (identical) rows; rank 0 writes them
+        self.books.append_metrics(row, self.step)
         if cfg.sample_table_every and self.step % cfg.sample_table_every == 0 and self.dist.is_main:
-            self._sample_table(subtasks, rollout, programs, results, scores, executed_mask)  # rank 0's own rows
+            self.books.append_samples(sample_table(  # rank 0's own rows
+                self.step, subtasks, rollout.completions, rollout.response_lengths, programs, results, scores.tolist(),
+                rows=cfg.sample_table_rows, fgo=cfg.fgo.enabled))
         return row
 
     # ------------------------------------------------------------------ the loop
@@ -463,12 +368,7 @@ class Trainer:
     def train(self) -> list[dict[str, Any]]:
         """Iterate until ``iterations`` or the time budget; checkpoint on the way and at the end."""
         cfg = self.config
-        bar = None
-        if cfg.progress and self.dist.is_main:
-            from tqdm.auto import tqdm
-
-            bar = tqdm(total=cfg.iterations, initial=self.step, desc="PPO", unit="it", dynamic_ncols=True,
-                       file=sys.stderr)
+        bar = self.books.progress_bar(total=cfg.iterations, initial=self.step, desc="PPO")
         last_saved = self.step if self.resumed_from is not None else -1
         try:
             while not self.done():
@@ -483,7 +383,7 @@ class Trainer:
                     if self.dist.enabled:  # the others wait for rank 0's evaluation
                         self.dist.barrier()
                 if self.step % cfg.log_every == 0:
-                    self._print(self._one_line(row))
+                    self.books.say(one_line(row))
                 if self.step % cfg.checkpoint_every == 0:
                     self.save_checkpoint()
                     last_saved = self.step
@@ -499,109 +399,17 @@ class Trainer:
         spec = self.config.eval_datasets[0]
         if getattr(self, "_periodic_set", None) is None:
             self._periodic_set = fixed_subset(load_source(spec), self.config.eval_problems, seed=0)
-        t0 = time.perf_counter()
-        summary, _ = self.evaluate(self._periodic_set)
-        row["eval/pass@1"] = summary["pass@1"]
-        row["eval/syntax_error"] = summary["errors"]["syntax_error"]
-        row["time/eval"] = round(time.perf_counter() - t0, 3)
-        # rewrite the row just logged (the JSONL's last line) with the evaluation added
-        lines = (self.out / "metrics.jsonl").read_text().splitlines()
-        lines[-1] = json.dumps(row)
-        write_text_atomic(self.out / "metrics.jsonl", "\n".join(lines) + "\n")
+        row.update(report.periodic_eval(self.evaluate, self._periodic_set))
         self.metrics_rows[-1] = row
-        self._print(f"step {self.step:>4}  held-out greedy pass@1 on {spec}: {summary['pass@1']:.3f} "
-                    f"(syntax errors {summary['errors']['syntax_error']:.3f}, {row['time/eval']:.0f} s)")
-
-    def _print(self, text: str) -> None:
-        if not self.dist.is_main:
-            return
-        if self.config.progress:
-            from tqdm.auto import tqdm
-
-            tqdm.write(text, file=sys.stdout)
-        else:
-            self.log(text)
-
-    @staticmethod
-    def _one_line(row: dict[str, Any]) -> str:
-        ev = row.get("explained_variance")
-        ev_text = "  nan" if ev is None else f"{ev:+.2f}"
-        return (f"step {row['step']:>4}  reward {row['reward']:+.3f}  pass {row['pass_rate']:.3f}  "
-                f"kl {row['kl']:.3f}  clip {row.get('clipfrac', 0):.3f}  approx_kl {row.get('approx_kl', 0):.4f}  "
-                f"ev {ev_text}  fgo_masked {row['fgo_masked_frac']:.2f}  stage {row['curriculum/stage_fraction']:.2f}  "
-                f"len {row['response_length']:.0f}  {row['time/iteration']:.1f}s")
-
-    # ------------------------------------------------------------------ books
-
-    def _write_metrics(self, row: dict[str, Any]) -> None:
-        self.metrics_rows.append(row)  # every rank keeps the (identical) rows; rank 0 writes them
-        if not self.dist.is_main:
-            return
-        with open(self.out / "metrics.jsonl", "a") as f:
-            f.write(json.dumps(row) + "\n")
-        if self._tb is not None:
-            for k, v in row.items():
-                if isinstance(v, (int, float)) and k != "step":
-                    self._tb.add_scalar(k, v, self.step)
-
-    def _sample_table(self, subtasks, rollout, programs, results, scores, executed_mask) -> None:
-        """A few samples: problem and stage, prompt tail, completion with FGO-masked lines marked, verdict."""
-        n = min(self.config.sample_table_rows, len(subtasks))
-        # spread the rows over the batch: different problems
-        rows = sorted({round(i * (len(subtasks) - 1) / max(n - 1, 1)) for i in range(n)})
-        text = [f"\n=== samples at step {self.step} ('+' executed line, '-' FGO-masked line: no test ran it) ==="]
-        for i in rows:
-            s, r = subtasks[i], results[i]
-            tail = (s.given_prefix.rstrip("\n").splitlines() or ["```python"])[-1]
-            executed = masking.executed_statement_lines(programs[i], r.executed_lines)
-            first_line = s.given_prefix.count("\n") + 1  # the completion's first line in the program
-            masked_lines = []
-            body = []
-            for k, line in enumerate(rollout.completions[i].split("\n")[:12]):
-                ln = first_line + k
-                if not line.strip():
-                    continue
-                ran = ln in executed
-                if not ran:
-                    masked_lines.append(ln)
-                mark = "+" if ran or not self.config.fgo.enabled or str(r.verdict) == "syntax_error" else "-"
-                body.append(f"    {mark} {line[:100]}")
-            if rollout.completions[i].count("\n") >= 12:
-                body.append("    ...")
-            text.append(f"[{s.problem.id}  stage {s.stage}/{s.num_stages - 1}  verdict {r.verdict}  "
-                        f"reward {float(scores[i]):+.2f}  tokens {rollout.response_lengths[i]}]")
-            text.append(f"  prompt tail: {tail[:100]!r}")
-            text.append("  completion:")
-            text += body or ["    (empty)"]
-        block = "\n".join(text)
-        self._print(block)
-        with open(self.out / "samples.md", "a") as f:
-            f.write(block.replace("\n=== ", "\n### ") + "\n")
+        self.books.replace_last_metrics(row)  # the row just logged, with the evaluation added
+        self.books.say(f"step {self.step:>4}  held-out greedy pass@1 on {spec}: {row['eval/pass@1']:.3f} "
+                       f"(syntax errors {row['eval/syntax_error']:.3f}, {row['time/eval']:.0f} s)")
 
     # ------------------------------------------------------------------ checkpoints
 
-    def _rng_state(self) -> dict[str, Any]:
-        state = {
-            "python": random.getstate(),
-            "numpy": np.random.get_state(),
-            "torch": torch.get_rng_state(),
-            "sampler": self.sample_generator.get_state(),
-            "minibatch": self.minibatch_generator.get_state(),
-            "problem_order": self.rng.getstate(),
-        }
-        if torch.cuda.is_available():
-            state["cuda"] = torch.cuda.get_rng_state_all()
-        return state
-
-    def _set_rng_state(self, state: dict[str, Any]) -> None:
-        random.setstate(state["python"])
-        np.random.set_state(state["numpy"])
-        torch.set_rng_state(state["torch"])
-        self.sample_generator.set_state(state["sampler"])
-        self.minibatch_generator.set_state(state["minibatch"])
-        self.rng.setstate(state["problem_order"])
-        if "cuda" in state and torch.cuda.is_available():
-            torch.cuda.set_rng_state_all(state["cuda"])
+    def _generators(self) -> dict[str, Any]:
+        """The random generators the loop owns, by the name their state has in ``rng.pt``."""
+        return {"sampler": self.sample_generator, "minibatch": self.minibatch_generator, "problem_order": self.rng}
 
     def trainable_state(self) -> dict[str, torch.Tensor]:
         """The weights that training changes (all of them, or the LoRA adapters) and the value head."""
@@ -614,34 +422,26 @@ class Trainer:
         Data-parallel: every rank must call it. Rank 0 writes the folder, with every rank's RNG
         states in ``rng_ranks.pt`` (weights, optimizer, curriculum and KL controller are the same
         on every rank); the others wait until it is in place."""
-        root = self.out / CHECKPOINT_DIR
-        rank_rngs = self.dist.all_gather_object(self._rng_state()) if self.dist.enabled else None
+        rng = run_folder.rng_state(self._generators())
+        rank_rngs = self.dist.all_gather_object(rng) if self.dist.enabled else None
         if self.dist.is_main:
-            tensors = {"policy.pt": self.trainable_state(), "optimizer.pt": self.optimizer.state_dict(),
-                       "rng.pt": self._rng_state()}
-            state = {
-                "step": self.step,
-                "train_time_s": self.train_time_s,
-                "config": self.config.to_dict(),
-                "curriculum": self.schedule.state_dict(),
-                "kl_controller": self.kl_ctl.state_dict(),
-                "problem_order": {"order": self._order, "cursor": self._cursor},
-                "problem_ids": [p.id for p in self.problems],
-            }
+            state = {"step": self.step, "train_time_s": self.train_time_s, "config": self.config.to_dict(),
+                     "curriculum": self.schedule.state_dict(), "kl_controller": self.kl_ctl.state_dict(),
+                     "problem_order": {"order": self._order, "cursor": self._cursor},
+                     "problem_ids": [p.id for p in self.problems]}
+            tensors = {"policy.pt": self.trainable_state(), "optimizer.pt": self.optimizer.state_dict(), "rng.pt": rng}
             if rank_rngs is not None:
                 tensors["rng_ranks.pt"] = rank_rngs
                 state["world_size"] = len(rank_rngs)
-            run_folder.write_checkpoint(root, self.step, tensors, state, self.metrics_rows, self.config.keep_checkpoints)
+            run_folder.write_checkpoint(self.out / CHECKPOINT_DIR, self.step, tensors, state, self.metrics_rows,
+                                        self.config.keep_checkpoints)
         if self.dist.enabled:
             self.dist.barrier()
-        return root / f"step_{self.step:06d}"
-
-    def latest_checkpoint(self) -> Path | None:
-        return latest_checkpoint(self.out)
+        return self.out / CHECKPOINT_DIR / f"step_{self.step:06d}"
 
     def load_latest_checkpoint(self) -> int | None:
         """Restore the newest checkpoint in ``out_dir`` (None when there is none: a fresh start)."""
-        path = self.latest_checkpoint()
+        path = latest_checkpoint(self.out)
         if path is None:
             self.log(f"resume: no checkpoint in {self.out / CHECKPOINT_DIR}; starting from step 0")
             if self.dist.is_main:
@@ -651,37 +451,20 @@ class Trainer:
         return self.step
 
     def load_checkpoint(self, path: str | Path) -> None:
-        path = Path(path)
-        state = json.loads((path / STATE_FILE).read_text())
-        saved = TrainConfig.from_dict(state["config"])
-        differ = run_folder.unresumable_differences(saved, self.config)
-        if differ:
-            raise RunSetupError(f"resume: the run in {self.out} was started with a different config "
-                             f"({', '.join(differ)}); resume with the same settings or use a new --out")
-        if state["problem_ids"] != [p.id for p in self.problems]:
-            raise RunSetupError(f"resume: the training problems differ from those of the checkpoint {path}")
-        if state.get("world_size", 1) != self.dist.world_size:  # each rank's slice and RNG would differ
-            raise RunSetupError(f"resume: {path} was written by {state.get('world_size', 1)} process(es); resume it with "
-                                f"the same number (this run has {self.dist.world_size})")
-        weights = torch.load(path / "policy.pt", map_location=self.device)
-        missing = set(self.trainable_state()) - set(weights)
-        if missing:
-            raise ValueError(f"resume: {path / 'policy.pt'} lacks {sorted(missing)[:5]}")
-        self.policy.load_state_dict(weights, strict=False)
-        self.optimizer.load_state_dict(torch.load(path / "optimizer.pt", map_location=self.device))
-        if self.dist.enabled:
-            self._set_rng_state(torch.load(path / "rng_ranks.pt", weights_only=False)[self.dist.rank])
-        else:
-            self._set_rng_state(torch.load(path / "rng.pt", weights_only=False))
-        self.schedule.load_state_dict(state["curriculum"])
-        self.kl_ctl.load_state_dict(state["kl_controller"])
-        self._order, self._cursor = list(state["problem_order"]["order"]), int(state["problem_order"]["cursor"])
-        self.step, self.train_time_s = int(state["step"]), float(state["train_time_s"])
-        # the metrics written so far: rows after the checkpoint (a killed run) are dropped
-        self.metrics_rows = [json.loads(line) for line in (path / "metrics.jsonl").read_text().splitlines() if line]
+        """Continue from the checkpoint folder ``path`` (checked by :func:`~stepcoder_lite.run_folder.read_checkpoint`)."""
+        ck = run_folder.read_checkpoint(path, self.config, [p.id for p in self.problems], self.dist.world_size,
+                                        self.dist.rank, set(self.trainable_state()), self.device)
+        self.policy.load_state_dict(ck.weights, strict=False)
+        self.optimizer.load_state_dict(ck.optimizer)
+        run_folder.set_rng_state(ck.rng, self._generators())
+        self.schedule.load_state_dict(ck.state["curriculum"])
+        self.kl_ctl.load_state_dict(ck.state["kl_controller"])
+        self._order, self._cursor = list(ck.state["problem_order"]["order"]), int(ck.state["problem_order"]["cursor"])
+        self.step, self.train_time_s = int(ck.state["step"]), float(ck.state["train_time_s"])
+        self.metrics_rows = ck.metrics_rows  # the metrics written so far: rows after the checkpoint are dropped
         if self.dist.is_main:
             run_folder.drop_books_after(self.out, self.metrics_rows, self.step)
-        self.log(f"resume: continuing from {path} (step {self.step}, {self.train_time_s:.0f} s trained)")
+        self.log(f"resume: continuing from {ck.path} (step {self.step}, {self.train_time_s:.0f} s trained)")
 
     def export_model(self, path: str | Path | None = None) -> Path:
         """The trained policy in Hugging Face format (+ value head, tokenizer, run.json): ``load_policy(path)`` reads it."""
@@ -693,28 +476,10 @@ class Trainer:
 
     def evaluate(self, problems: Sequence[Problem]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """Greedy pass@1 of the current policy on ``problems`` (whole programs, no prefix)."""
-        return evaluate_policy(self.policy, self.tokenizer, problems, self.executor, self.config, self.chat_template)
-
-
-def evaluate_policy(policy, tokenizer, problems: Sequence[Problem], executor: Executor, config: TrainConfig,
-                    chat_template=None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Greedy pass@1 with the error breakdown: the project's one evaluation path
-    (:func:`stepcoder_lite.evaluate.evaluate_model`, also behind ``python -m stepcoder_lite eval``),
-    so the numbers before RL are those the SFT run reports for the same problems.
-
-    Returns ``(summary, records)`` with one ``{"problem_id", "sample", "completion", "verdict"}`` per problem.
-    """
-    return evaluate_model(policy, tokenizer, problems, samples=1, max_new_tokens=config.eval_max_new_tokens,
-                          batch_size=config.eval_batch_size, chat=chat_template is not None, executor=executor,
-                          timeout_s=config.eval_timeout_s)
+        return report.evaluate_policy(self.policy, self.tokenizer, problems, self.executor, self.config, self.chat_template)
 
 
 # =========================================================================== the whole job
-
-
-def held_out_sets(config: TrainConfig) -> dict[str, list[Problem]]:
-    """The evaluation subsets, per spec (fixed with seed 0: the same for every run)."""
-    return {spec: fixed_subset(load_source(spec), config.eval_problems, seed=0) for spec in config.eval_datasets}
 
 
 def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log=print) -> dict[str, Any]:
@@ -730,134 +495,6 @@ def run(config: TrainConfig, *, resume: bool = False, evaluate: bool = True, log
     """
     dist = distributed.from_env()
     try:
-        return _run(config, resume, evaluate, log if dist.is_main else _quiet, dist)
+        return report.run_job(Trainer, config, resume, evaluate, log if dist.is_main else distributed.quiet, dist)
     finally:
         dist.close()
-
-
-def _run(config: TrainConfig, resume: bool, evaluate: bool, log, dist: distributed.Dist) -> dict[str, Any]:
-    main = dist.is_main
-    wall_start = time.perf_counter()
-    out = Path(config.out_dir)
-    # Every input is checked before a model loads or a file is written: a bad one raises an
-    # InputError (one line from the CLI) and leaves the folder as it was.
-    resolve_model_path(config.model.name_or_path)
-    check_run_folder(out, config, resume)
-    train_problems = fixed_subset(load_source(config.dataset), config.train_problems, seed=config.seed)
-    if not train_problems:
-        raise InputError(f"dataset {config.dataset!r}: no training problems")
-    sets = held_out_sets(config) if evaluate and main else {}
-    if dist.enabled:  # every rank has checked the folder before rank 0 changes it
-        dist.barrier()
-    out.mkdir(parents=True, exist_ok=True)
-    saved_config = out / "config.json"
-    if main:
-        if not resume:
-            for stale in ("metrics.jsonl", "samples.md", "eval_before.json", "eval_after.json", "summary.json"):
-                (out / stale).unlink(missing_ok=True)
-        write_text_atomic(saved_config, json.dumps(config.to_dict(), indent=2) + "\n")  # a resume reads it
-    log(config.to_text())
-
-    with Trainer(config, resume=resume, train_problems=train_problems, log=log, dist=dist) as trainer:
-        log(f"policy: {sum(p.numel() for p in trainer.policy.parameters()):,} parameters on {trainer.device}; "
-            f"{len(trainer.problems)} training problems; {config.problems_per_iteration} x {config.samples_per_problem} "
-            f"samples per iteration; CCCS {'on' if config.cccs else 'off'}, FGO {'on' if config.fgo.enabled else 'off'}")
-        if dist.enabled:
-            log(f"data-parallel: {dist.world_size} processes, {config.problems_per_iteration // dist.world_size} problems "
-                f"and {config.ppo.minibatch_size // dist.world_size}-row minibatches each; rank 0 evaluates and writes")
-            if evaluate and config.eval_datasets and not (resume and (out / "eval_before.json").exists()) and trainer.step != 0:
-                raise RunSetupError(f"resume: {out / 'eval_before.json'} is missing but the run is at step {trainer.step}")
-        before_file = out / "eval_before.json"
-        before: dict[str, Any] = {}
-        eval_s = 0.0
-        if sets:
-            if before_file.exists() and resume:  # computed by the run being resumed: same start, same subset
-                before = json.loads(before_file.read_text())
-                log("evaluation before training: read from eval_before.json")
-            else:
-                if trainer.step != 0:
-                    raise RunSetupError(f"resume: {before_file} is missing but the run is at step {trainer.step}")
-                t0 = time.perf_counter()
-                before = _evaluate_sets(trainer, sets, "before", log)
-                eval_s += time.perf_counter() - t0
-                write_text_atomic(before_file, json.dumps(before, indent=2) + "\n")  # a resume trusts it
-        if dist.enabled:  # the others wait for rank 0's evaluation
-            dist.barrier()
-
-        t0 = time.perf_counter()
-        trainer.train()
-        log(f"training: {trainer.step} iterations, {trainer.train_time_s:.0f} s of training in all "
-            f"({time.perf_counter() - t0:.0f} s in this process)")
-        if not main:  # rank 0 exports, evaluates and writes the summary; the others take its summary
-            summary = dist.broadcast_object(None)
-            return summary
-        model_dir = trainer.export_model()
-
-        after: dict[str, Any] = {}
-        if sets:
-            t0 = time.perf_counter()
-            after = _evaluate_sets(trainer, sets, "after", log)
-            eval_s += time.perf_counter() - t0
-            (out / "eval_after.json").write_text(json.dumps(after, indent=2) + "\n")
-
-        last = trainer.metrics_rows[-1] if trainer.metrics_rows else {}
-        summary = {
-            "command": " ".join(sys.argv),
-            "preset": config.preset,
-            "start_model": config.model.name_or_path,
-            "cccs": config.cccs,
-            "fgo": config.fgo.enabled,
-            "seed": config.seed,
-            "iterations": trainer.step,
-            "samples": trainer.step * config.problems_per_iteration * config.samples_per_problem,
-            "train_time_s": round(trainer.train_time_s, 1),
-            "eval_time_s_this_process": round(eval_s, 1),
-            "wall_time_s_this_process": round(time.perf_counter() - wall_start, 1),
-            "resumed_from_step": trainer.resumed_from,
-            "eval_problems_per_set": {spec: len(ps) for spec, ps in sets.items()},
-            "pass@1": {spec: {"before": before[spec]["summary"]["pass@1"], "after": after[spec]["summary"]["pass@1"]}
-                       for spec in sets},
-            "before": {spec: before[spec]["summary"] for spec in sets},
-            "after": {spec: after[spec]["summary"] for spec in sets},
-            "final_metrics": last,
-            "model": str(model_dir),
-        }
-        if dist.enabled:
-            summary["processes"] = dist.world_size
-        if sets:
-            n_all = sum(len(ps) for ps in sets.values())
-            summary["pass@1"]["all"] = {
-                when: sum(res[spec]["summary"]["pass@1"] * len(ps) for spec, ps in sets.items()) / n_all
-                for when, res in (("before", before), ("after", after))
-            }
-            # every held-out problem, paired: which ones RL fixed or broke, and a sign test on them
-            summary["heldout"] = paired_outcomes(_passed(before), _passed(after))
-        (out / "summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
-        run_folder.write_metrics_csv(trainer.metrics_rows, out / "metrics.csv")
-        try:
-            run_folder.write_plots(trainer.metrics_rows, summary, out / "plots")
-        except ImportError as e:  # matplotlib missing: the numbers are all in the JSON files
-            log(f"plots skipped: {e}")
-        if dist.enabled:
-            dist.broadcast_object(summary)
-    if sets:
-        log("pass@1 (greedy): " + ", ".join(f"{spec} {v['before']:.3f} -> {v['after']:.3f}" for spec, v in summary["pass@1"].items()))
-        h = summary["heldout"]
-        log(f"held-out problems: {h['fixed']} fixed, {h['broken']} broken of {h['n_problems']} (sign test p = {h['sign_test_p']:.2g})")
-    log(f"wrote {out}/summary.json")
-    return summary
-
-
-def _evaluate_sets(trainer: Trainer, sets: dict[str, list[Problem]], when: str, log) -> dict[str, Any]:
-    results = {}
-    for spec, problems in sets.items():
-        t0 = time.perf_counter()
-        summary, samples = trainer.evaluate(problems)
-        results[spec] = {"summary": summary, "samples": samples, "seconds": round(time.perf_counter() - t0, 1)}
-        log(f"evaluation {when} training, {spec} ({len(problems)} problems, {results[spec]['seconds']} s):\n" + format_summary(summary))
-    return results
-
-
-def _passed(results: dict[str, Any]) -> dict[str, bool]:
-    """``"<set>/<problem id>" -> passed`` over every held-out set of one evaluation (greedy)."""
-    return {f"{spec}/{r['problem_id']}": r["verdict"] == "pass" for spec, res in results.items() for r in res["samples"]}

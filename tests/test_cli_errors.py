@@ -99,7 +99,7 @@ ROWS = [
     ("eval-negative-temperature", ["eval", "--dataset", "good.jsonl", "--temperature", "-2"], ["--temperature -2", ">= 0"]),
     ("eval-zero-samples", ["eval", "--dataset", "good.jsonl", "--samples", "0"], ["--samples 0", ">= 1"]),
     # ---- sft
-    ("sft-set-not-a-number", ["sft", "--out", "sft_out", "--set", "epochs=abc"], ["sft:", "epochs=abc", "expected a number"]),
+    ("sft-set-not-a-number", ["sft", "--out", "sft_out", "--set", "epochs=abc"], ["sft:", "epochs=abc", "expected float"]),
     ("sft-set-out-of-range", ["sft", "--out", "existing_out", "--set", "lr=-1"], ["SFTConfig.lr", "> 0", "-1"]),
     ("sft-set-unknown-field", ["sft", "--out", "sft_out", "--set", "epoch=2"], ["epoch=2", "no such field"]),
     ("sft-truncated-train-data", ["sft", "--out", "sft_out", "--set", "train_data=trunc.jsonl"], ["trunc.jsonl", "line 2", "not valid JSON"]),

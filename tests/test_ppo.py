@@ -561,3 +561,35 @@ def test_ppo_update_micro_batches_take_the_same_steps_and_average_gradients_once
     assert whole[3] == micro[3] == [2] * 4  # 2 epochs x 2 minibatches, each over both parameters
     assert whole[2]["approx_kl"] > 0 and {"pg_loss", "v_loss", "entropy", "grad_norm", "clipfrac"} <= set(whole[2])
 
+
+def test_max_grad_norm_clips_the_step_and_grad_norm_is_the_norm_before_clipping():
+    """One SGD step (lr 1) on a toy table policy: without clipping the parameters move by the
+    gradient itself; with max_grad_norm they move by exactly that norm, in the same direction."""
+    T, V, B = 4, 5, 4
+    g = torch.Generator().manual_seed(0)
+    tokens = torch.randint(0, V, (B, T), generator=g)
+    init = torch.randn(T, V, generator=g)
+    old_lp = torch.log_softmax(init, -1)[torch.arange(T), tokens]  # (B, T)
+    batch = ppo.RolloutBatch(response_mask=torch.ones(B, T, dtype=torch.bool), executed_mask=None, logprobs=old_lp,
+                             values=torch.zeros(B, T), advantages=torch.randn(B, T, generator=g),
+                             returns=torch.randn(B, T, generator=g), ref_logprobs=old_lp)
+
+    def one_step(max_grad_norm):
+        logits, value = torch.nn.Parameter(init.clone()), torch.nn.Parameter(torch.zeros(T))
+
+        def forward(idx):
+            lp = torch.log_softmax(logits, -1)[torch.arange(T), tokens[idx]]  # (b, T)
+            return lp, value[None, :].expand(len(idx), T), None
+
+        cfg = PPOConfig(epochs=1, minibatch_size=B, max_grad_norm=max_grad_norm)
+        stats = ppo.ppo_update(cfg, batch, forward, torch.optim.SGD([logits, value], lr=1.0), minibatch_size=B)
+        step = torch.cat([(logits.detach() - init).flatten(), value.detach()])
+        return stats["grad_norm"], step
+
+    norm, step = one_step(None)
+    assert step.norm().item() == pytest.approx(norm, rel=1e-5) and norm > 0.01
+    clipped_norm, clipped_step = one_step(0.01)
+    assert clipped_norm == pytest.approx(norm, rel=1e-5)  # logged before clipping
+    assert clipped_step.norm().item() == pytest.approx(0.01, rel=1e-4)
+    # same direction (the small step is read back through float32 rounding of init + step)
+    assert torch.nn.functional.cosine_similarity(clipped_step, step, dim=0).item() > 0.9999

@@ -182,3 +182,18 @@ def test_no_held_out_combination_ever_reaches_the_sft_stream(tokenizer):
         assert given + target == sft_target(solution)
         mistaken += bool(mistakes)
     assert 0 < mistaken < len(small)
+
+
+def test_sft_and_train_share_one_set_parser():
+    """One --set parser (config.set_fields): the same value reads the same way, and the same
+    mistake gets the same words, in both commands."""
+    from stepcoder_lite.config import config_from_flags as train_config_from_flags
+
+    epochs = config_from_flags("tiny", ["epochs=2"]).epochs
+    assert epochs == 2.0 and isinstance(epochs, float)  # an int given to a float field
+    for sft_item, train_item in (("epochs=abc", "ppo.kl_coef=abc"), ("n_layer=2.5", "samples_per_problem=2.5")):
+        with pytest.raises(ValueError) as sft_error:
+            config_from_flags("tiny", [sft_item])
+        with pytest.raises(ValueError) as train_error:
+            train_config_from_flags("tiny", {}, [train_item])
+        assert str(sft_error.value).split(": ", 1)[1] == str(train_error.value).split(": ", 1)[1]

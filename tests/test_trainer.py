@@ -14,6 +14,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -273,6 +274,120 @@ def test_without_cccs_and_fgo_the_model_writes_everything_and_nothing_is_masked(
     # the periodic held-out evaluation lands in the same metrics row, in memory and on disk
     logged = json.loads((Path(cfg.out_dir) / "metrics.jsonl").read_text().splitlines()[-1])
     assert row["eval/pass@1"] == logged["eval/pass@1"] == 0.0  # a random model passes nothing
+
+
+# --------------------------------------------------------------------------- every config field acts
+# Each test below fails if its field were read nowhere (the defaults would show instead).
+
+
+def without_timing(row: dict) -> dict:
+    return {k: v for k, v in row.items() if not k.startswith(TIME_KEYS)}
+
+
+def test_adam_eps_and_weight_decay_reach_both_optimizer_groups(world):
+    cfg = small_config(world, "optimizer", adam_eps=1e-5, weight_decay=0.125)
+    with Trainer(cfg, executor=world["executor"], log=quiet) as t:
+        groups = {g["name"]: g for g in t.optimizer.param_groups}
+    assert set(groups) == {"policy", "value_head"}
+    assert all(g["eps"] == 1e-5 and g["weight_decay"] == 0.125 for g in groups.values())
+    assert (groups["policy"]["lr"], groups["value_head"]["lr"]) == (cfg.policy_lr, cfg.value_lr)
+
+
+def test_forward_batch_size_scores_the_reference_in_chunks_of_that_many_rows(world, monkeypatch):
+    """B = 4 rows with forward_batch_size 3: two reference passes (3 rows, then 1), and the
+    same log-probs as one pass over all rows."""
+    seen = {"rows": []}
+    real_forward, real_sample = trainer_module.completion_logprobs_and_values, trainer_module.sample
+
+    def counting_forward(model, ids, *args, **kwargs):
+        if model is t.reference:
+            seen["rows"].append(ids.shape[0])
+        return real_forward(model, ids, *args, **kwargs)
+
+    def keeping_sample(*args, **kwargs):
+        seen["rollout"] = real_sample(*args, **kwargs)
+        return seen["rollout"]
+
+    monkeypatch.setattr(trainer_module, "completion_logprobs_and_values", counting_forward)
+    monkeypatch.setattr(trainer_module, "sample", keeping_sample)
+    with Trainer(small_config(world, "forward-chunks", forward_batch_size=3), executor=world["executor"], log=quiet) as t:
+        t.train_step()
+        assert seen["rows"] == [3, 1]
+        rollout = seen["rollout"]
+        P = rollout.input_ids.shape[1] - max(rollout.response_lengths)
+        chunked = t.reference_logprobs(rollout, P)
+        t.config.forward_batch_size = 4
+        whole = t.reference_logprobs(rollout, P)
+    response_mask = rollout.response_mask[:, P:]
+    torch.testing.assert_close(chunked[response_mask], whole[response_mask])
+
+
+def test_sample_batch_size_decodes_that_many_rows_at_a_time(world, monkeypatch):
+    """Rows through the LM's embedding per call while sampling: at most sample_batch_size."""
+    rows = []
+    real_sample = trainer_module.sample
+
+    def watched_sample(model, *args, **kwargs):
+        hook = model.policy.get_input_embeddings().register_forward_hook(lambda m, inp, out: rows.append(inp[0].shape[0]))
+        try:
+            return real_sample(model, *args, **kwargs)
+        finally:
+            hook.remove()
+
+    monkeypatch.setattr(trainer_module, "sample", watched_sample)
+    with Trainer(small_config(world, "sample-chunks", sample_batch_size=1), executor=world["executor"], log=quiet) as t:
+        t.train_step()
+        one_at_a_time = list(rows)
+        rows.clear()
+        t.config.sample_batch_size = None  # the whole batch at once
+        t.train_step()
+    assert one_at_a_time and max(one_at_a_time) == 1
+    assert max(rows) > 1
+
+
+class ThreadRecorder:
+    """The shared executor, recording the thread each batch runs on."""
+
+    def __init__(self, executor):
+        self.executor, self.threads = executor, []
+
+    def run_batch(self, jobs, **kw):
+        self.threads.append(threading.current_thread().name)
+        return self.executor.run_batch(jobs, **kw)
+
+    def close(self):
+        pass
+
+
+def test_overlap_execution_moves_execution_to_a_background_thread_and_changes_no_metric(world):
+    rows, threads = {}, {}
+    for overlap in (True, False):
+        recorder = ThreadRecorder(world["executor"])
+        cfg = small_config(world, f"overlap-{overlap}", overlap_execution=overlap)
+        with Trainer(cfg, executor=recorder, log=quiet) as t:
+            rows[overlap] = without_timing(t.train_step())
+        threads[overlap] = recorder.threads
+    assert threads[True] and all(name.startswith("stepcoder-exec-batch") for name in threads[True])
+    assert threads[False] == [threading.main_thread().name]
+    assert rows[True] == rows[False]
+
+
+def test_exec_early_exit_stops_a_program_at_its_first_failing_test(world):
+    cfg = small_config(world, "early-exit", exec_early_exit=True, exec_workers=1)
+    problem = max(world["problems"], key=lambda p: len(p.tests()["inputs"]))
+    with Trainer(cfg, log=quiet) as t:  # its own executor, built from the config
+        (result,) = t.executor.run_batch([("print('certainly not the answer')\n", problem.tests())])
+    assert not result.passed and result.num_tests > 1
+    assert len(result.tests) == 1  # the first test failed: no other ran
+
+
+def test_sample_table_rows_is_the_number_of_samples_per_table(world):
+    cfg = small_config(world, "table-rows", iterations=1, sample_table_every=1, sample_table_rows=3)
+    with Trainer(cfg, executor=world["executor"], log=quiet) as t:
+        t.train()
+    table = (Path(cfg.out_dir) / "samples.md").read_text()
+    headers = [line for line in table.splitlines() if line.startswith("[") and "verdict" in line]
+    assert len(headers) == 3  # of the 4 samples of the batch
 
 
 # --------------------------------------------------------------------------- resume
