@@ -129,7 +129,7 @@ class SFTConfig:
     held-out combination), as many as the training split holds. A model that cannot memorise the
     numbers must learn to copy them from the statement (with the grid alone, the first attempts
     wrote ``x % 9 == 2`` whatever the statement said). False: the training split itself."""
-    mistake_rate: float = 0.6
+    mistake_rate: float = 0.8
     """Families only: the share of training problems whose solution in the corpus carries
     human mistakes (``families.corpus_solution``; each family declares its own, see
     ``families/mistakes.py``). Real corpora hold buggy code; a model trained on one makes some
