@@ -593,3 +593,16 @@ def test_max_grad_norm_clips_the_step_and_grad_norm_is_the_norm_before_clipping(
     assert clipped_step.norm().item() == pytest.approx(0.01, rel=1e-4)
     # same direction (the small step is read back through float32 rounding of init + step)
     assert torch.nn.functional.cosine_similarity(clipped_step, step, dim=0).item() > 0.9999
+
+
+def test_vf_coef_weights_the_value_loss_in_the_total_loss():
+    torch.manual_seed(0)
+    shape = (3, 5)
+    lp, adv = torch.randn(shape), torch.randn(shape)
+    mask = torch.ones(shape, dtype=torch.bool)
+    new_v, old_v, ret = torch.randn(shape), torch.randn(shape), torch.randn(shape)
+    mb = ppo.Minibatch(lp, lp, adv, mask, None, new_v, old_v, ret)
+    losses = {c: float(ppo.ppo_loss(PPOConfig(vf_coef=c), mb)[0]) for c in (0.0, 0.5, 1.0)}
+    v_loss = losses[1.0] - losses[0.0]
+    assert v_loss > 0  # the value term is in the loss, and it grows with the critic's error
+    assert losses[0.5] - losses[0.0] == pytest.approx(0.5 * v_loss, rel=1e-5)

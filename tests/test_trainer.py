@@ -635,3 +635,29 @@ def test_summary_pairs_every_held_out_problem_before_and_after(world):
     assert h["broken"] == sum(passed["before"][k] and not passed["after"][k] for k in passed["before"])
     assert 0.0 <= h["sign_test_p"] <= 1.0
     assert json.loads((out / "summary.json").read_text())["heldout"] == h
+
+
+def test_eval_problems_is_the_size_of_each_held_out_set():
+    few = trainer_module.held_out_sets(TrainConfig.preset("tiny", eval_problems=5))
+    every = trainer_module.held_out_sets(TrainConfig.preset("tiny"))
+    assert {spec: len(ps) for spec, ps in few.items()} == {"families:valid": 5, "families:test": 5}
+    assert all(len(every[spec]) > 5 and {p.id for p in few[spec]} <= {p.id for p in every[spec]} for spec in few)
+
+
+def test_eval_batch_size_and_eval_timeout_reach_the_evaluation(monkeypatch):
+    from stepcoder_lite import report
+
+    seen = {}
+    monkeypatch.setattr(report, "evaluate_model", lambda *a, **kw: seen.update(kw) or ({}, []))
+    cfg = TrainConfig.preset("tiny", eval_batch_size=7, eval_timeout_s=1.25)
+    report.evaluate_policy(None, None, [], executor=None, config=cfg)
+    assert (seen["batch_size"], seen["timeout_s"]) == (7, 1.25)
+
+
+def test_log_every_prints_one_line_every_that_many_steps(world):
+    lines = []
+    cfg = small_config(world, "log-every", iterations=4, log_every=2, checkpoint_every=4)
+    with Trainer(cfg, executor=world["executor"], log=lambda text="", *_a, **_kw: lines.append(str(text))) as t:
+        t.train()
+    steps = [int(m.group(1)) for m in (re.match(r"step\s+(\d+)\s+reward", line) for line in lines) if m]
+    assert steps == [2, 4]
