@@ -114,7 +114,46 @@ def read_run(out: Path) -> dict:
     rows = [json.loads(line) for line in (out / "metrics.jsonl").read_text().splitlines() if line.strip()]
     curve = {k: [r.get(k) for r in rows] for k in ("step", "reward", "pass_rate", "kl", "curriculum/stage_fraction")}
     held_out = [(r["step"], r["eval/pass@1"]) for r in rows if r.get("eval/pass@1") is not None]
-    return {"summary": summary, "curve": curve, "held_out_valid": held_out, "gained": gained, "lost": lost}
+    return {"summary": summary, "curve": curve, "held_out_valid": held_out, "gained": gained, "lost": lost,
+            "passed_after": passed_problems(out / "eval_after.json")}
+
+
+# arm against arm, same seed, same problems: does adding an idea change which problems pass?
+HEAD_TO_HEAD = [("ppo+cccs", "ppo"), ("ppo+fgo", "ppo"), ("stepcoder", "ppo"),
+                ("stepcoder", "ppo+cccs"), ("stepcoder", "ppo+fgo")]
+
+
+def head_to_head(runs: dict[str, dict[int, dict]]) -> list[dict]:
+    """For each pair in ``HEAD_TO_HEAD`` with both arms run on a shared seed: per seed, the held-out
+    problems the first arm passes and the second fails (``wins``), the reverse (``losses``), and the
+    sign test on the two; the seeds' counts summed as well (not independent: the seeds share problems)."""
+    rows = []
+    for arm, other in HEAD_TO_HEAD:
+        seeds = sorted(set(runs.get(arm, {})) & set(runs.get(other, {})))
+        if not seeds:
+            continue
+        per_seed = [paired_outcomes(runs[other][s]["passed_after"], runs[arm][s]["passed_after"]) for s in seeds]
+        wins, losses = [p["fixed"] for p in per_seed], [p["broken"] for p in per_seed]
+        rows.append({"arm": arm, "against": other, "seeds": seeds, "wins": wins, "losses": losses,
+                     "sign_test_p": [p["sign_test_p"] for p in per_seed],
+                     "delta": [p["after"] - p["before"] for p in per_seed],
+                     "summed_p": sign_test(sum(wins), sum(losses))})
+    return rows
+
+
+def start_record(sft_pass1: float) -> dict:
+    """What the runs started from: the shipped model's ``run.json`` (its command and held-out
+    pass@1 / pass@8) when its greedy pass@1 is the SFT row's, else only the number the runs agree on."""
+    run_json = REPO / "data" / "model" / "run.json"
+    if run_json.exists():
+        shipped = json.loads(run_json.read_text())
+        greedy = shipped.get("heldout_greedy", {}).get("pass@1")
+        if greedy is not None and abs(greedy - sft_pass1) < 1e-9:
+            sampled = shipped.get("heldout_sampled", {})
+            return {"model": "data/model (the shipped start)", "command": shipped.get("command"),
+                    "heldout_greedy_pass@1": greedy,
+                    **{f"heldout_{k}_T{sampled.get('temperature', '')}": sampled[k] for k in ("pass@8",) if k in sampled}}
+    return {"model": "not the model shipped in data/model today", "heldout_greedy_pass@1": sft_pass1}
 
 
 def mean_sd(values: list[float]) -> tuple[float, float]:
@@ -171,6 +210,18 @@ def report(args: argparse.Namespace) -> dict:
             p_value = ", ".join(f"{p:.2g}" for p in row["sign_test_p"])
         lines.append(f"| {LABELS[arm]} | {len(row['seeds']) or '-'} | " + " | ".join(cells)
                      + f" | {delta} | {changes} | {p_value} | {paper} |")
+    pairs = head_to_head(runs)
+    if pairs:
+        lines += ["", "Arm against arm (same seed, same held-out problems): problems the first arm passes and the "
+                  "second fails / the reverse, per seed; sign test per seed and on the seeds' summed counts.", "",
+                  "| comparison | Δ pass@1 per seed (points) | wins / losses, per seed | sign test p, per seed | summed | p, summed |",
+                  "|---|---:|---|---:|---|---:|"]
+        for pair in pairs:
+            lines.append(f"| {LABELS[pair['arm']]} vs {LABELS[pair['against']]} | "
+                         + ", ".join(f"{100 * d:+.1f}" for d in pair["delta"]) + " | "
+                         + ", ".join(f"+{w} / -{lo}" for w, lo in zip(pair["wins"], pair["losses"])) + " | "
+                         + ", ".join(f"{p:.2g}" for p in pair["sign_test_p"])
+                         + f" | +{sum(pair['wins'])} / -{sum(pair['losses'])} | {pair['summed_p']:.2g} |")
     lines += ["", "Gained / lost: held-out problems the greedy program fails before RL and passes after, and the "
               "reverse. Sign test: two-sided exact binomial over one seed's changed problems (is the split "
               "more uneven than coin flips?); seeds share the problems, so their p values are not independent.",
@@ -179,7 +230,8 @@ def report(args: argparse.Namespace) -> dict:
     text = "\n".join(lines) + "\n"
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "table.md").write_text(text)
-    data = {"command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "table": table, "paper_apps_plus": PAPER,
+    data = {"command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "start": start_record(sft_all),
+            "table": table, "head_to_head": pairs, "paper_apps_plus": PAPER,
             "runs": {arm: {str(s): {"summary": {k: r["summary"][k] for k in ("pass@1", "iterations", "samples", "train_time_s", "after")},
                                     "curve": r["curve"], "held_out_valid": r["held_out_valid"]}
                            for s, r in by_seed.items()} for arm, by_seed in runs.items()}}

@@ -59,3 +59,20 @@ def test_report_refuses_runs_that_start_from_different_models(ablation, tmp_path
     write_run(tmp_path / "runs" / "stepcoder_seed1", [False, False], [True, True], 1)
     with pytest.raises(SystemExit, match="disagree on the SFT start"):
         ablation.report(args_for(ablation, tmp_path / "runs", tmp_path / "out", [0, 1]))
+
+
+def test_report_sets_each_idea_against_plain_ppo_on_the_same_seed(ablation, tmp_path):
+    before = [True, False, False, False, False, False]
+    write_run(tmp_path / "runs" / "ppo_seed0", before, [True, True, False, False, False, False], 0)
+    write_run(tmp_path / "runs" / "stepcoder_seed0", before, [False, True, True, True, False, False], 0)
+    args = argparse.Namespace(arms=["ppo", "stepcoder"], seeds=[0], runs=tmp_path / "runs", results=tmp_path / "out")
+    data = ablation.report(args)
+    (pair,) = data["head_to_head"]  # only the pair with both arms run
+    assert (pair["arm"], pair["against"], pair["seeds"]) == ("stepcoder", "ppo", [0])
+    assert pair["wins"] == [2] and pair["losses"] == [1]  # p2, p3 won; p0 lost
+    assert pair["delta"] == [pytest.approx(1 / 6)]
+    assert pair["sign_test_p"] == [pytest.approx(1.0)]
+    assert "| StepCoder (CCCS + FGO) vs PPO (no CCCS, no FGO) | +16.7 | +2 / -1 | 1 | +2 / -1 | 1 |" in (
+        tmp_path / "out" / "table.md").read_text()
+    # a start whose pass@1 is not the shipped model's is not described as the shipped model
+    assert data["start"] == {"model": "not the model shipped in data/model today", "heldout_greedy_pass@1": pytest.approx(1 / 6)}
