@@ -18,6 +18,8 @@ continues); the table, curves and per-run summaries go to ``--results``.
     python benchmarks/ablation.py                    # 4 RL arms x 3 seeds, 2 runs at a time
     python benchmarks/ablation.py --report-only      # rebuild the table from finished runs
     python benchmarks/ablation.py --quick            # a smoke test: 2 iterations, 8 problems
+    python benchmarks/ablation.py --model runs/sft-3sites --runs runs/ablation_3sites \
+        --results benchmarks/results/ablation_3sites   # a second setting: another SFT start
 
 On 2 cores, ``--lanes 2 --threads 1`` (two runs side by side, one torch thread each) gets more
 runs per hour than one run with two threads: a 2M-parameter model does not keep two threads busy.
@@ -62,7 +64,7 @@ def run_dir(runs: Path, arm: str, seed: int) -> Path:
 
 def train_command(arm: str, seed: int, out: Path, args: argparse.Namespace) -> list[str]:
     cmd = [sys.executable, "-m", "stepcoder_lite", "train", "--preset", "tiny", "--out", str(out),
-           "--seed", str(seed), "--no-progress", *ARMS[arm],
+           "--seed", str(seed), "--no-progress", "--model", args.model, *ARMS[arm],
            "--set", "time_budget_s=None", "--set", f"threads={args.threads}",
            "--set", f"exec_workers={args.exec_workers}", "--set", f"eval_every={args.eval_every}",
            "--set", "checkpoint_every=1000", "--set", "keep_checkpoints=1"]
@@ -141,19 +143,20 @@ def head_to_head(runs: dict[str, dict[int, dict]]) -> list[dict]:
     return rows
 
 
-def start_record(sft_pass1: float) -> dict:
-    """What the runs started from: the shipped model's ``run.json`` (its command and held-out
-    pass@1 / pass@8) when its greedy pass@1 is the SFT row's, else only the number the runs agree on."""
-    run_json = REPO / "data" / "model" / "run.json"
-    if run_json.exists():
-        shipped = json.loads(run_json.read_text())
-        greedy = shipped.get("heldout_greedy", {}).get("pass@1")
+def start_record(sft_pass1: float, model: str = "tiny") -> dict:
+    """What the runs started from: the start's ``run.json`` (its SFT command and held-out pass@1 /
+    pass@8; ``tiny`` is ``data/model``) when its greedy pass@1 is the SFT row's, else only the
+    number the runs agree on."""
+    folder = REPO / "data" / "model" if model == "tiny" else Path(model)
+    if (folder / "run.json").exists():
+        made = json.loads((folder / "run.json").read_text())
+        greedy = made.get("heldout_greedy", {}).get("pass@1")
         if greedy is not None and abs(greedy - sft_pass1) < 1e-9:
-            sampled = shipped.get("heldout_sampled", {})
-            return {"model": "data/model (the shipped start)", "command": shipped.get("command"),
-                    "heldout_greedy_pass@1": greedy,
+            sampled = made.get("heldout_sampled", {})
+            return {"model": "data/model (the shipped start)" if model == "tiny" else model,
+                    "command": made.get("command"), "heldout_greedy_pass@1": greedy,
                     **{f"heldout_{k}_T{sampled.get('temperature', '')}": sampled[k] for k in ("pass@8",) if k in sampled}}
-    return {"model": "not the model shipped in data/model today", "heldout_greedy_pass@1": sft_pass1}
+    return {"model": f"not the model in {folder} today", "heldout_greedy_pass@1": sft_pass1}
 
 
 def mean_sd(values: list[float]) -> tuple[float, float]:
@@ -230,7 +233,7 @@ def report(args: argparse.Namespace) -> dict:
     text = "\n".join(lines) + "\n"
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "table.md").write_text(text)
-    data = {"command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "start": start_record(sft_all),
+    data = {"command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "start": start_record(sft_all, getattr(args, "model", "tiny")),
             "table": table, "head_to_head": pairs, "paper_apps_plus": PAPER,
             "runs": {arm: {str(s): {"summary": {k: r["summary"][k] for k in ("pass@1", "iterations", "samples", "train_time_s", "after")},
                                     "curve": r["curve"], "held_out_valid": r["held_out_valid"]}
@@ -294,6 +297,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=1, help="torch threads per run (default 1)")
     parser.add_argument("--exec-workers", type=int, default=1, help="executor workers per run (default 1)")
     parser.add_argument("--eval-every", type=int, default=10, help="held-out valid pass@1 every N iterations (default 10)")
+    parser.add_argument("--model", default="tiny", help="the start every arm trains from: tiny (data/model) or an SFT "
+                        "output folder, for a second setting (default tiny)")
     parser.add_argument("--iterations", type=int, default=None, help="default: the tiny preset's")
     parser.add_argument("--eval-problems", type=int, default=None, help="default: every held-out problem")
     parser.add_argument("--runs", type=Path, default=REPO / "runs" / "ablation")

@@ -75,4 +75,19 @@ def test_report_sets_each_idea_against_plain_ppo_on_the_same_seed(ablation, tmp_
     assert "| StepCoder (CCCS + FGO) vs PPO (no CCCS, no FGO) | +16.7 | +2 / -1 | 1 | +2 / -1 | 1 |" in (
         tmp_path / "out" / "table.md").read_text()
     # a start whose pass@1 is not the shipped model's is not described as the shipped model
-    assert data["start"] == {"model": "not the model shipped in data/model today", "heldout_greedy_pass@1": pytest.approx(1 / 6)}
+    assert data["start"] == {"model": f"not the model in {REPO / 'data' / 'model'} today",
+                             "heldout_greedy_pass@1": pytest.approx(1 / 6)}
+
+
+def test_a_second_setting_trains_every_arm_from_its_own_start(ablation, tmp_path):
+    args = argparse.Namespace(model="runs/sft-3sites", threads=1, exec_workers=1, eval_every=10, iterations=None,
+                              eval_problems=None)
+    cmd = ablation.train_command("ppo+fgo", 2, tmp_path / "out", args)
+    assert cmd[cmd.index("--model") + 1] == "runs/sft-3sites" and "--no-cccs" in cmd
+    start = tmp_path / "start"
+    start.mkdir()
+    (start / "run.json").write_text(json.dumps({"command": "python -m stepcoder_lite sft ...",
+                                                "heldout_greedy": {"pass@1": 0.25},
+                                                "heldout_sampled": {"pass@8": 0.5, "temperature": 0.8}}))
+    assert ablation.start_record(0.25, str(start)) == {"model": str(start), "command": "python -m stepcoder_lite sft ...",
+                                                      "heldout_greedy_pass@1": 0.25, "heldout_pass@8_T0.8": 0.5}
