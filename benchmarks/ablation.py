@@ -18,8 +18,9 @@ continues); the table, curves and per-run summaries go to ``--results``.
     python benchmarks/ablation.py                    # 4 RL arms x 3 seeds, 2 runs at a time
     python benchmarks/ablation.py --report-only      # rebuild the table from finished runs
     python benchmarks/ablation.py --quick            # a smoke test: 2 iterations, 8 problems
-    python benchmarks/ablation.py --model runs/sft-3sites --runs runs/ablation_3sites \
-        --results benchmarks/results/ablation_3sites   # a second setting: another SFT start
+
+A second setting is the same script from another SFT start, into its own folders:
+``--model runs/sft-3sites --runs runs/ablation_3sites --results benchmarks/results/ablation_3sites``.
 
 On 2 cores, ``--lanes 2 --threads 1`` (two runs side by side, one torch thread each) gets more
 runs per hour than one run with two threads: a 2M-parameter model does not keep two threads busy.
