@@ -148,7 +148,7 @@ def start_record(sft_pass1: float, model: str = "tiny") -> dict:
     """What the runs started from: the start's ``run.json`` (its SFT command and held-out pass@1 /
     pass@8; ``tiny`` is ``data/model``) when its greedy pass@1 is the SFT row's, else only the
     number the runs agree on."""
-    folder = REPO / "data" / "model" if model == "tiny" else Path(model)
+    folder = REPO / "data" / "model" if model == "tiny" else REPO / model  # train runs in REPO; an absolute path stays
     if (folder / "run.json").exists():
         made = json.loads((folder / "run.json").read_text())
         greedy = made.get("heldout_greedy", {}).get("pass@1")
