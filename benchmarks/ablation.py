@@ -153,10 +153,12 @@ def start_record(sft_pass1: float, model: str = "tiny") -> dict:
         made = json.loads((folder / "run.json").read_text())
         greedy = made.get("heldout_greedy", {}).get("pass@1")
         if greedy is not None and abs(greedy - sft_pass1) < 1e-9:
+            record = {"model": "data/model (the shipped start)" if model == "tiny" else model,
+                      "command": made.get("command"), "heldout_greedy_pass@1": greedy}
             sampled = made.get("heldout_sampled", {})
-            return {"model": "data/model (the shipped start)" if model == "tiny" else model,
-                    "command": made.get("command"), "heldout_greedy_pass@1": greedy,
-                    **{f"heldout_{k}_T{sampled.get('temperature', '')}": sampled[k] for k in ("pass@8",) if k in sampled}}
+            if "pass@8" in sampled:
+                record[f"heldout_pass@8_T{sampled.get('temperature', '')}"] = sampled["pass@8"]
+            return record
     return {"model": f"not the model in {folder} today", "heldout_greedy_pass@1": sft_pass1}
 
 
