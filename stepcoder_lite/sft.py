@@ -137,6 +137,10 @@ class SFTConfig:
     the two apart: the gap RL closes. 0 gives a clean corpus (the contrast run)."""
     mistakes_per_solution: int = 1
     """How many of its family's declared mistakes (1-3) a mistaken solution carries."""
+    dead_code_rate: float = 0.0
+    """Families only: the share of training problems whose solution in the corpus carries an
+    unused helper, code the tests never run (``families.dead_code``). 0 for the shipped start;
+    > 0 makes a start whose completions hold such code, where FGO should matter."""
     eval_every: int = 160
     """Steps between held-out evaluations (loss + greedy pass@1 on ``valid_data``), ~1 epoch."""
     stop_at_pass: float | None = None
@@ -207,6 +211,7 @@ def check_config(config: SFTConfig) -> None:
               "time_budget_min": (config.time_budget_min is None or config.time_budget_min > 0, "none or > 0"),
               "stop_at_pass": (config.stop_at_pass is None or 0 <= config.stop_at_pass <= 1, "none or in [0, 1]"),
               "mistake_rate": (0 <= config.mistake_rate <= 1, "in [0, 1]"),
+              "dead_code_rate": (0 <= config.dead_code_rate <= 1, "in [0, 1]"),
               "mistakes_per_solution": (1 <= config.mistakes_per_solution <= 3, "in 1..3")}
     for name, (ok, expected) in ranges.items():
         if not ok:
@@ -259,14 +264,16 @@ def collate(examples: Sequence[Example], pad_id: int, max_len: int) -> dict[str,
 def epoch_batches(problems, tokenizer, config: SFTConfig, epoch: int, chat: bool) -> list[list[Example]]:
     """The batches of one epoch, a pure function of ``(seed, epoch)``: shuffle, then sort
     windows of 8 batches by length (less padding), then shuffle the batches. Targets are the
-    corpus's solutions (``mistake_rate`` of the family problems carry mistakes)."""
+    corpus's solutions (``mistake_rate`` of the family problems carry mistakes, ``dead_code_rate``
+    an unused helper)."""
     from stepcoder_lite.data.families import corpus_solution
 
     rng = random.Random(f"{config.seed}/{epoch}")
     order = list(range(len(problems)))
     rng.shuffle(order)
     examples = [make_example(problems[i], tokenizer, rng, config.prefix_fraction, chat,
-                             corpus_solution(problems[i], config.mistake_rate, config.mistakes_per_solution, config.seed)[0])
+                             corpus_solution(problems[i], config.mistake_rate, config.mistakes_per_solution, config.seed,
+                                             config.dead_code_rate)[0])
                 for i in order]
     window = config.batch_size * 8
     batches = []
@@ -374,7 +381,7 @@ def train_sft(config: SFTConfig) -> dict[str, Any]:
     schedule_steps = math.ceil(config.epochs * steps_per_epoch)  # the cosine schedule spans all epochs
     total_steps = schedule_steps if config.max_steps is None else min(schedule_steps, config.max_steps)
     # held-out loss against the clean references (no mistakes, no prefixes)
-    valid_batches = epoch_batches(valid, tokenizer, replace(config, prefix_fraction=0.0, mistake_rate=0.0), epoch=-1, chat=chat)
+    valid_batches = epoch_batches(valid, tokenizer, replace(config, prefix_fraction=0.0, mistake_rate=0.0, dead_code_rate=0.0), epoch=-1, chat=chat)
     lengths = [len(e.prompt_ids) + len(e.target_ids) for b in epoch_batches(train, tokenizer, config, 0, chat) for e in b]
     too_long = sum(n > config.max_seq_len for n in lengths)
     _log(f"sequence length: mean {sum(lengths) / len(lengths):.0f}, max {max(lengths)} tokens; "

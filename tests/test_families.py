@@ -437,6 +437,74 @@ def test_corpus_mixes_mistakes_in_at_the_rate_and_keeps_them_fixed_per_problem(p
         corpus_solution(train[0], 1.5)
 
 
+def test_dead_code_goes_in_at_its_rate_on_its_own_draw(problems):
+    from stepcoder_lite.data.families import corpus_solution
+    from stepcoder_lite.data.families.dead_code import HELPERS
+
+    train = [p for p in problems if p.split == "train"]
+    plain = [corpus_solution(p, 0.8) for p in train]
+    assert [corpus_solution(p, 0.8, dead_code_rate=0.0) for p in train] == plain
+    dead = [corpus_solution(p, 0.8, dead_code_rate=0.5) for p in train]
+    assert [m for _, m in dead] == [m for _, m in plain]  # the mistakes drawn never change with it
+    with_helper = [any(code.startswith(h) for h in HELPERS) for code, _ in dead]
+    assert 0.45 <= sum(with_helper) / len(train) <= 0.55
+    for (code, _), (before, _), helper in zip(dead, plain, with_helper):
+        assert code == before or (helper and code.endswith("\n\n" + before))
+    assert dead == [corpus_solution(p, 0.8, dead_code_rate=0.5) for p in train]  # fixed per problem
+    drawn = {code.split("(")[0] for code, _ in (corpus_solution(p, 0.0, dead_code_rate=1.0) for p in train)}
+    assert drawn == {h.split("(")[0] for h in HELPERS}  # every helper is used
+    with pytest.raises(ValueError, match="dead_code_rate"):
+        corpus_solution(train[0], 0.8, dead_code_rate=-0.1)
+
+
+def test_every_helper_is_dead_in_every_problem(problems):
+    """A helper never changes what a program prints and nothing calls it: the code the tests
+    never run. Every helper that ``with_dead_code`` may draw for a problem, statically; one
+    drawn helper per problem, run on all its tests."""
+    import random
+
+    from stepcoder_lite.data.families.dead_code import HELPERS, helper_name, with_dead_code
+
+    for p in problems:
+        names = {n.id for n in ast.walk(ast.parse(p.solutions[0])) if isinstance(n, ast.Name)}
+        allowed = [h for h in HELPERS if helper_name(h) not in names]
+        assert len(allowed) >= len(HELPERS) - 1, p.id
+        for h in allowed:
+            calls = [n for n in ast.walk(ast.parse(h + "\n" + p.solutions[0]))
+                     if isinstance(n, ast.Name) and n.id == helper_name(h)]
+            assert not calls, (p.id, helper_name(h))
+        code = with_dead_code(p.solutions[0], random.Random(p.id))
+        assert code != p.solutions[0] and not _fails_a_test(code, p), p.id
+
+
+def test_the_executor_never_runs_a_helper_body_and_fgo_masks_it(problems):
+    from stepcoder_lite.data.families.dead_code import HELPERS
+    from stepcoder_lite.executor import Verdict, run_program
+    from stepcoder_lite.masking import executed_statement_lines
+
+    p = next(q for q in problems if q.meta["family"] == "count_mod")
+    for h in HELPERS:
+        code = h + "\n" + p.solutions[0]
+        result = run_program(code, {"inputs": p.inputs, "outputs": p.outputs})
+        assert result.verdict == Verdict.PASS
+        executed = executed_statement_lines(code, result.executed_lines)
+        body = set(range(2, h.count("\n") + 1))
+        assert 1 in executed and not body & executed, (h, sorted(executed))
+
+
+def test_the_longest_solution_with_the_longest_helper_fits_the_tiny_generation_budget(problems):
+    from transformers import PreTrainedTokenizerFast
+
+    from stepcoder_lite.config import TrainConfig
+    from stepcoder_lite.data.families.dead_code import HELPERS
+    from stepcoder_lite.prompts import sft_target
+
+    tok = PreTrainedTokenizerFast.from_pretrained(str(REPO / "data" / "model"))
+    length = lambda text: len(tok(sft_target(text), add_special_tokens=False)["input_ids"])  # noqa: E731
+    longest = max(problems, key=lambda p: length(p.solutions[0])).solutions[0]
+    assert max(length(h + "\n" + longest) for h in HELPERS) < TrainConfig.preset("tiny").max_new_tokens
+
+
 # --------------------------------------------------------------------------- fresh parameters (the SFT stream)
 
 

@@ -46,6 +46,9 @@ def test_flags_override_preset_fields_with_their_types():
         config_from_flags("tiny", ["epochs"])
     with pytest.raises(ValueError, match="unknown SFT preset"):
         config_from_flags("huge")
+    assert config_from_flags("tiny", ["dead_code_rate=0.5"]).dead_code_rate == 0.5
+    with pytest.raises(ValueError, match=r"dead_code_rate must be in \[0, 1\], got 1.5"):
+        config_from_flags("tiny", ["dead_code_rate=1.5"])
 
 
 def test_learning_rate_warms_up_then_decays_to_the_floor():

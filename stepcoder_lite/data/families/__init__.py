@@ -66,6 +66,7 @@ from typing import Any
 
 from stepcoder_lite.data.families import arrays, numbers, text
 from stepcoder_lite.data.families.base import OPS, Family, run_reference
+from stepcoder_lite.data.families.dead_code import with_dead_code
 from stepcoder_lite.data.problem import Problem
 
 __all__ = ["FAMILIES", "FAMILY_BY_NAME", "Family", "OPS", "SPLITS", "build", "corpus_solution", "run_reference",
@@ -276,29 +277,37 @@ def fresh_problems(n: int, seed: int = 0, epoch: int = 0) -> list[Problem]:
 # --------------------------------------------------------------------------- a corpus with human mistakes
 
 
-def corpus_solution(problem: Problem, mistake_rate: float, per_solution: int = 1, seed: int = 0) -> tuple[str, tuple[str, ...]]:
+def corpus_solution(problem: Problem, mistake_rate: float, per_solution: int = 1, seed: int = 0,
+                    dead_code_rate: float = 0.0) -> tuple[str, tuple[str, ...]]:
     """The solution an SFT corpus holds for a *training* problem, and the mistakes written in.
 
     Real corpora hold buggy code; so does this one, on purpose (see ``mistakes``). With
     probability ``mistake_rate`` the problem's solution carries ``per_solution`` of its
     family's declared mistakes (all of them if it declares fewer), chosen at random and written
-    in their declared order; otherwise it is the reference. The draw depends only on
+    in their declared order; otherwise it is the reference. Independently, with probability
+    ``dead_code_rate`` (default 0) an unused helper goes in front of it (``dead_code``: code
+    the tests never run, where FGO should matter). The draws depend only on
     ``(seed, problem.id)``: the corpus is one fixed set of solutions, the same every epoch,
     as a scraped corpus would be. Problems of other sources come back unchanged.
     """
-    if not 0.0 <= mistake_rate <= 1.0:
-        raise ValueError(f"mistake_rate must be in [0, 1], got {mistake_rate}")
+    for name, rate in (("mistake_rate", mistake_rate), ("dead_code_rate", dead_code_rate)):
+        if not 0.0 <= rate <= 1.0:
+            raise ValueError(f"{name} must be in [0, 1], got {rate}")
     if per_solution < 1:
         raise ValueError(f"mistakes per solution must be >= 1, got {per_solution}")
     family = FAMILY_BY_NAME.get(problem.meta.get("family", "")) if problem.source == "families" else None
-    if family is None or not family.mistakes or mistake_rate == 0.0:
+    if family is None:
         return problem.solutions[0], ()
+    solution, chosen = problem.solutions[0], ()
     rng = _rng("mistake", seed, problem.id)
-    if rng.random() >= mistake_rate:
-        return problem.solutions[0], ()
-    chosen = rng.sample(family.mistakes, min(per_solution, len(family.mistakes)))
-    chosen = tuple(sorted(chosen, key=family.mistakes.index))
-    return family.mistaken_solution(problem.meta["params"], chosen), chosen
+    if family.mistakes and mistake_rate > 0.0 and rng.random() < mistake_rate:
+        chosen = rng.sample(family.mistakes, min(per_solution, len(family.mistakes)))
+        chosen = tuple(sorted(chosen, key=family.mistakes.index))
+        solution = family.mistaken_solution(problem.meta["params"], chosen)
+    dead = _rng("dead code", seed, problem.id)  # its own stream: the mistakes drawn never change with it
+    if dead_code_rate > 0.0 and dead.random() < dead_code_rate:
+        solution = with_dead_code(solution, dead)
+    return solution, chosen
 
 
 # --------------------------------------------------------------------------- numbers for sizing a model
