@@ -19,8 +19,11 @@ continues); the table, curves and per-run summaries go to ``--results``.
     python benchmarks/ablation.py --report-only      # rebuild the table from finished runs
     python benchmarks/ablation.py --quick            # a smoke test: 2 iterations, 8 problems
 
-A second setting is the same script from another SFT start, into its own folders:
-``--model runs/sft-3sites --runs runs/ablation_3sites --results benchmarks/results/ablation_3sites``.
+A second setting is the same script from another SFT start, into its own folders, e.g. three
+mistake sites per solution (``sft --set mistakes_per_solution=3``; where CCCS should matter)
+``--model runs/sft-3sites --runs runs/ablation_3sites --results benchmarks/results/ablation_3sites``,
+or helpers the tests never run (``sft --set dead_code_rate=0.5``; where FGO should matter, and
+the table then counts the held-out programs that carry one).
 
 On 2 cores, ``--lanes 2 --threads 1`` (two runs side by side, one torch thread each) gets more
 runs per hour than one run with two threads: a 2M-parameter model does not keep two threads busy.
@@ -110,15 +113,24 @@ def passed_problems(eval_file: Path) -> dict[str, bool]:
     return {f"{spec}/{s['problem_id']}": s["verdict"] == "pass" for spec, r in results.items() for s in r["samples"]}
 
 
+def helper_share(eval_file: Path) -> float:
+    """The share of held-out greedy programs that define a function. No family solution does, so
+    each one is an unused helper learned from a ``dead_code_rate`` corpus: code the tests never run."""
+    samples = [s for r in json.loads(eval_file.read_text()).values() for s in r["samples"]]
+    return sum(any(line.startswith("def ") for line in s["completion"].splitlines()) for s in samples) / max(1, len(samples))
+
+
 def read_run(out: Path) -> dict:
     summary = json.loads((out / "summary.json").read_text())
     paired = paired_outcomes(passed_problems(out / "eval_before.json"), passed_problems(out / "eval_after.json"))
     gained, lost = paired["fixed"], paired["broken"]
     rows = [json.loads(line) for line in (out / "metrics.jsonl").read_text().splitlines() if line.strip()]
-    curve = {k: [r.get(k) for r in rows] for k in ("step", "reward", "pass_rate", "kl", "curriculum/stage_fraction")}
+    curve = {k: [r.get(k) for r in rows]
+             for k in ("step", "reward", "pass_rate", "kl", "curriculum/stage_fraction", "fgo_masked_frac", "response_length")}
     held_out = [(r["step"], r["eval/pass@1"]) for r in rows if r.get("eval/pass@1") is not None]
     return {"summary": summary, "curve": curve, "held_out_valid": held_out, "gained": gained, "lost": lost,
-            "passed_after": passed_problems(out / "eval_after.json")}
+            "passed_after": passed_problems(out / "eval_after.json"),
+            "helper_share": {t: helper_share(out / f"eval_{t}.json") for t in ("before", "after")}}
 
 
 # arm against arm, same seed, same problems: does adding an idea change which problems pass?
@@ -228,6 +240,12 @@ def report(args: argparse.Namespace) -> dict:
                          + ", ".join(f"+{w} / -{lo}" for w, lo in zip(pair["wins"], pair["losses"])) + " | "
                          + ", ".join(f"{p:.2g}" for p in pair["sign_test_p"])
                          + f" | +{sum(pair['wins'])} / -{sum(pair['losses'])} | {pair['summed_p']:.2g} |")
+    if any(r["helper_share"]["before"] > 0 for by_seed in runs.values() for r in by_seed.values()):
+        before = next(iter(next(iter(runs.values())).values()))["helper_share"]["before"]
+        lines += ["", f"Held-out greedy programs with an unused helper (code the tests never run): {100 * before:.1f}% "
+                  "before RL; after, per seed: " + "; ".join(
+                      f"{LABELS[arm]} " + ", ".join(f"{100 * by_seed[s]['helper_share']['after']:.1f}%" for s in sorted(by_seed))
+                      for arm, by_seed in runs.items()) + "."]
     lines += ["", "Gained / lost: held-out problems the greedy program fails before RL and passes after, and the "
               "reverse. Sign test: two-sided exact binomial over one seed's changed problems (is the split "
               "more uneven than coin flips?); seeds share the problems, so their p values are not independent.",
@@ -239,7 +257,7 @@ def report(args: argparse.Namespace) -> dict:
     data = {"command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "start": start_record(sft_all, getattr(args, "model", "tiny")),
             "table": table, "head_to_head": pairs, "paper_apps_plus": PAPER,
             "runs": {arm: {str(s): {"summary": {k: r["summary"][k] for k in ("pass@1", "iterations", "samples", "train_time_s", "after")},
-                                    "curve": r["curve"], "held_out_valid": r["held_out_valid"]}
+                                    "curve": r["curve"], "held_out_valid": r["held_out_valid"], "helper_share": r["helper_share"]}
                            for s, r in by_seed.items()} for arm, by_seed in runs.items()}}
     (args.results / "results.json").write_text(json.dumps(data, indent=1) + "\n")
     try:

@@ -14,16 +14,18 @@ def ablation():
     return load_benchmark("ablation")
 
 
-def write_run(folder: Path, before: list[bool], after: list[bool], seed: int) -> None:
+def write_run(folder: Path, before: list[bool], after: list[bool], seed: int, helpers: tuple[int, int] = (0, 0)) -> None:
+    """A finished run's files; ``helpers``: how many programs define an unused helper before and after."""
     folder.mkdir(parents=True)
     n = len(before)
 
-    def evaluation(passed):
-        return {"families:valid": {"samples": [{"problem_id": f"p{i}", "verdict": "pass" if ok else "wrong_answer"}
-                                                for i, ok in enumerate(passed)]}}
+    def evaluation(passed, n_helpers):
+        code = lambda i: ("def gcd(a, b):\n    return a\n\n" if i < n_helpers else "") + "print(1)\n"  # noqa: E731
+        return {"families:valid": {"samples": [{"problem_id": f"p{i}", "verdict": "pass" if ok else "wrong_answer",
+                                                "completion": code(i)} for i, ok in enumerate(passed)]}}
 
-    (folder / "eval_before.json").write_text(json.dumps(evaluation(before)))
-    (folder / "eval_after.json").write_text(json.dumps(evaluation(after)))
+    (folder / "eval_before.json").write_text(json.dumps(evaluation(before, helpers[0])))
+    (folder / "eval_after.json").write_text(json.dumps(evaluation(after, helpers[1])))
     rate = lambda xs: sum(xs) / n  # noqa: E731
     summary = {"pass@1": {"families:valid": {"before": rate(before), "after": rate(after)},
                           "all": {"before": rate(before), "after": rate(after)}},
@@ -91,3 +93,18 @@ def test_a_second_setting_trains_every_arm_from_its_own_start(ablation, tmp_path
                                                 "heldout_sampled": {"pass@8": 0.5, "temperature": 0.8}}))
     assert ablation.start_record(0.25, str(start)) == {"model": str(start), "command": "python -m stepcoder_lite sft ...",
                                                       "heldout_greedy_pass@1": 0.25, "heldout_pass@8_T0.8": 0.5}
+
+
+def test_report_counts_the_programs_that_carry_code_the_tests_never_run(ablation, tmp_path):
+    before = [True, False, False, False]
+    write_run(tmp_path / "runs" / "ppo_seed0", before, [True, True, False, False], 0, helpers=(2, 1))
+    write_run(tmp_path / "runs" / "ppo+fgo_seed0", before, [True, True, True, False], 0, helpers=(2, 2))
+    args = argparse.Namespace(arms=["ppo", "ppo+fgo"], seeds=[0], runs=tmp_path / "runs", results=tmp_path / "out")
+    data = ablation.report(args)
+    assert data["runs"]["ppo"]["0"]["helper_share"] == {"before": 0.5, "after": 0.25}
+    table = (tmp_path / "out" / "table.md").read_text()
+    assert ("unused helper (code the tests never run): 50.0% before RL; after, per seed: "
+            "PPO (no CCCS, no FGO) 25.0%; PPO + FGO 50.0%.") in table
+    write_run(tmp_path / "plain" / "ppo_seed0", before, [True, True, False, False], 0)
+    ablation.report(argparse.Namespace(arms=["ppo"], seeds=[0], runs=tmp_path / "plain", results=tmp_path / "out2"))
+    assert "unused helper" not in (tmp_path / "out2" / "table.md").read_text()  # no line where no program has one
