@@ -12,9 +12,9 @@ not have earned.
 Each helper is a ``def`` whose body never runs: the ``def`` line executes (it binds the name),
 the body does not, so FGO masks the body and keeps the header. Several helpers are written in
 the solutions' own style (a counting loop, a running maximum), so their tokens are the ones the
-live code uses too. ``tests/test_families.py`` checks for every problem that a solution with a
-helper still passes its tests and never calls the helper, and that the executor reports none
-of the body's lines as executed.
+live code uses too. ``tests/test_families.py`` checks for every problem that no helper it may draw
+is ever called, that the solution with one drawn helper still passes all its tests, and, for
+every helper, that the executor reports none of its body's lines as executed.
 """
 
 from __future__ import annotations
