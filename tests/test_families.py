@@ -480,7 +480,7 @@ def test_every_helper_is_dead_in_every_problem(problems):
 def test_the_executor_never_runs_a_helper_body_and_fgo_masks_it(problems):
     from stepcoder_lite.data.families.dead_code import HELPERS
     from stepcoder_lite.executor import Verdict, run_program
-    from stepcoder_lite.masking import executed_statement_lines
+    from stepcoder_lite.masking import executed_statement_lines, executed_token_mask
 
     p = next(q for q in problems if q.meta["family"] == "count_mod")
     for h in HELPERS:
@@ -490,6 +490,10 @@ def test_the_executor_never_runs_a_helper_body_and_fgo_masks_it(problems):
         executed = executed_statement_lines(code, result.executed_lines)
         body = set(range(2, h.count("\n") + 1))
         assert 1 in executed and not body & executed, (h, sorted(executed))
+        # FGO's token mask, one token per character: the header is kept, every body character masked
+        kept = executed_token_mask([(i, i + 1) for i in range(len(code))], code, result.executed_lines)
+        header, rest = h.index("\n"), len(h)
+        assert all(kept[:header]) and not any(kept[header + 1: rest - 1]), h
 
 
 def test_the_longest_solution_with_the_longest_helper_fits_the_tiny_generation_budget(problems):

@@ -41,6 +41,9 @@ def helper_name(helper: str) -> str:
     return node.name
 
 
+_HELPER_NAMES = tuple(helper_name(h) for h in HELPERS)  # parsed once, not per corpus solution
+
+
 def _names(source: str) -> set[str]:
     return {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
 
@@ -50,7 +53,7 @@ def with_dead_code(source: str, rng: random.Random) -> str:
     line in front of it. Helpers whose name the program already uses are never drawn, so the
     program's behaviour is unchanged and the helper's body never runs."""
     used = _names(source)
-    choices = [h for h in HELPERS if helper_name(h) not in used]
+    choices = [h for h, name in zip(HELPERS, _HELPER_NAMES) if name not in used]
     if not choices:
         return source
     return rng.choice(choices) + "\n" + source
