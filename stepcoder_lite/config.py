@@ -286,8 +286,8 @@ PRESETS: dict[str, dict[str, Any]] = {
     The shipped SFT model (``data/model/``, 2.4M parameters) on a laptop CPU: 80 iterations of
     16 problems x 4 samples from a fixed 256-problem subset of the families' train split,
     scored on all of their held-out valid and test splits (387 problems); under 15 minutes
-    on 2 CPU cores, evaluations included. Measured (5 Dec 2026, 2 idle cores, 9 min in all;
-    ``benchmarks/results/train_tiny/``): held-out greedy pass@1 18.6% -> 43.4%, 104 problems
+    on 2 CPU cores, evaluations included. Measured (6 Dec 2026, 2 idle cores, 8.5 min in all;
+    ``benchmarks/results/train_tiny/``): held-out greedy pass@1 19.1% -> 52.5%, 137 problems
     fixed, 8 broken.
 ``colab``
     A free Colab T4: Qwen2.5-Coder-1.5B-Instruct in float16 with LoRA, trained on APPS from the
