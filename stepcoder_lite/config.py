@@ -91,6 +91,12 @@ class TrainConfig:
     reuse its KV cache for every sample of it (``model.completion_outputs``). Exact: the same
     numbers up to float rounding; ~2-3x less compute on the tiny preset, where a prompt is
     ~130 tokens and a completion ~25. False: every row computes its own prompt."""
+    logit_chunk: int = 0
+    """Completion tokens whose logits are computed at once in the reference pass and the
+    update (``model.chunked_token_logprobs``); the backward recomputes each piece. 0: all of
+    a micro-batch's at once (the tiny preset, whose 2k vocabulary makes them small). With a
+    152k vocabulary, 4 x 512 completion tokens hold 1.2 GB per float32 copy of their logits,
+    and the loss makes several: the big presets set 256 (``benchmarks/logit_memory.py``)."""
     minibatch_by_problem: bool = True
     """PPO minibatches are whole problems (the G samples of a problem stay together; problems
     are shuffled), so the update can share their prompt. ``ppo.minibatch_size`` must then be a
@@ -167,8 +173,9 @@ class TrainConfig:
         for name in positive:
             if getattr(self, name) < 1:
                 raise ValueError(f"TrainConfig.{name} must be >= 1, got {getattr(self, name)}")
-        if self.eval_every < 0:
-            raise ValueError(f"TrainConfig.eval_every must be >= 0, got {self.eval_every}")
+        for name in ("eval_every", "logit_chunk"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"TrainConfig.{name} must be >= 0, got {getattr(self, name)}")
         for name in ("train_problems", "eval_problems", "sample_batch_size", "micro_batch_size", "exec_workers", "threads"):
             value = getattr(self, name)
             if value is not None and value < 1:
@@ -266,7 +273,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         train_problems=2000, iterations=200, checkpoint_every=10,
         problems_per_iteration=4, samples_per_problem=8,
         max_new_tokens=512, eval_max_new_tokens=512,
-        sample_batch_size=16, forward_batch_size=8, micro_batch_size=4, eval_batch_size=16,
+        sample_batch_size=16, forward_batch_size=8, micro_batch_size=4, eval_batch_size=16, logit_chunk=256,
         policy_lr=1e-5, value_lr=1e-4,  # LoRA adapters take a larger step than full weights
         ppo=dict(epochs=2, minibatch_size=16, kl_coef=0.05),
     ),
@@ -275,7 +282,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         train_problems=None, iterations=500, checkpoint_every=20,
         problems_per_iteration=8, samples_per_problem=16,  # the paper's 16 rollouts per problem
         max_new_tokens=768, eval_max_new_tokens=768,
-        sample_batch_size=64, forward_batch_size=16, micro_batch_size=8, eval_batch_size=32,
+        sample_batch_size=64, forward_batch_size=16, micro_batch_size=8, eval_batch_size=32, logit_chunk=256,
         policy_lr=5e-7, value_lr=1.5e-6,  # the paper's learning rates
         ppo=dict(epochs=1, minibatch_size=32, kl_coef=0.05),
     ),

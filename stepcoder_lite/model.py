@@ -48,7 +48,7 @@ import json
 import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 import torch
 from torch import nn
@@ -143,6 +143,12 @@ def _cache_argument(model: nn.Module) -> str:
     return "cache" if "cache" in params else "past_key_values"
 
 
+def _keeps_logits(model: nn.Module) -> bool:
+    """Whether the LM's forward takes ``logits_to_keep`` (its head on the last k positions only).
+    A model without it computes every position's logits; callers slice, the numbers are the same."""
+    return "logits_to_keep" in inspect.signature(_base_model(model).forward).parameters
+
+
 def positions_from_mask(attention_mask: torch.Tensor) -> torch.Tensor:
     """Position ids that skip left padding: ``position[b, t] = (# real tokens in b up to t) - 1``.
 
@@ -161,9 +167,10 @@ def disable_dropout(model: nn.Module) -> None:
 
 
 class PolicyOutput(NamedTuple):
-    logits: torch.Tensor  # (B, T, V): next-token logits at each position
+    logits: torch.Tensor  # (B, T, V): next-token logits at each position ((B, k, V) with logits_to_keep=k)
     values: torch.Tensor | None  # (B, T): value head on the hidden state at each position (None: no head)
     cache: Any  # the KV cache to continue from (None unless use_cache)
+    hidden: torch.Tensor | None = None  # (B, T, H): the last hidden state, the LM head's input (when asked)
 
 
 class PolicyWithValueHead(nn.Module):
@@ -180,9 +187,13 @@ class PolicyWithValueHead(nn.Module):
     attention_mask (B, T)       1 on real tokens, 0 on padding
     position_ids   (B, T)       default :func:`positions_from_mask` (padding-aware)
     cache                       KV cache from a previous call (incremental decoding)
+    logits_to_keep k            0: logits at every position; k > 0: at the last k only
+                                (the LM head skips the rest: a 150k vocabulary makes
+                                them the biggest tensors of a pass)
     =============  ===========  ===================================================
 
-    Returns :class:`PolicyOutput` with ``logits (B, T, V)``, ``values (B, T)`` where
+    Returns :class:`PolicyOutput` with ``logits (B, T, V)`` (``(B, k, V)`` with
+    ``logits_to_keep``), ``values (B, T)`` where
     ``values[:, t]`` is the head read at position ``t`` (the value of the state *after*
     token t, i.e. before token t + 1; :func:`sequence_logprobs_and_values` shifts it).
     """
@@ -197,6 +208,7 @@ class PolicyWithValueHead(nn.Module):
         nn.init.zeros_(self.value_head.weight)  # why zero: V = 0 at start, no random critic noise
         nn.init.zeros_(self.value_head.bias)
         self._cache_arg = _cache_argument(policy)
+        self._keeps_logits = _keeps_logits(policy)
 
     @property
     def config(self):
@@ -210,8 +222,14 @@ class PolicyWithValueHead(nn.Module):
     def is_peft(self) -> bool:
         return hasattr(self.policy, "disable_adapter")
 
-    def forward(self, input_ids, attention_mask=None, position_ids=None, cache=None, use_cache=False) -> PolicyOutput:
-        return _forward(self.policy, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, self.value_head)
+    def forward(self, input_ids, attention_mask=None, position_ids=None, cache=None, use_cache=False,
+                logits_to_keep=0, hidden=False) -> PolicyOutput:
+        return _forward(self.policy, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, self.value_head,
+                        logits_to_keep if self._keeps_logits else 0, hidden)
+
+    def head(self, hidden: torch.Tensor) -> torch.Tensor:
+        """The LM head: last hidden states ``(..., H)`` -> logits ``(..., V)``."""
+        return _base_model(self.policy).get_output_embeddings()(hidden)
 
     @contextlib.contextmanager
     def adapters_disabled(self) -> Iterator[None]:
@@ -243,28 +261,29 @@ class PolicyWithValueHead(nn.Module):
         return True
 
 
-def _forward(lm, cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, value_head) -> PolicyOutput:
+def _forward(lm, cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, value_head,
+             logits_to_keep=0, hidden=False) -> PolicyOutput:
     if attention_mask is None:
         attention_mask = torch.ones_like(input_ids)
     if position_ids is None:
         position_ids = positions_from_mask(attention_mask)
     kwargs = {cache_arg: cache} if cache is not None else {}
+    if logits_to_keep:
+        kwargs["logits_to_keep"] = logits_to_keep  # the LM head on the last k positions only
     out = lm(
         input_ids=input_ids,
         attention_mask=attention_mask,
         position_ids=position_ids,
         use_cache=use_cache,
-        output_hidden_states=value_head is not None,
+        output_hidden_states=value_head is not None or hidden,
         **kwargs,
     )
-    values = None
-    if value_head is not None:
-        last_hidden = out.hidden_states[-1]  # (B, T, H): after the final layer norm
-        values = value_head(last_hidden.float()).squeeze(-1)  # (B, T)
+    last_hidden = out.hidden_states[-1] if value_head is not None or hidden else None  # (B, T, H): after the final norm
+    values = value_head(last_hidden.float()).squeeze(-1) if value_head is not None else None  # (B, T)
     new_cache = getattr(out, "cache", None) if use_cache else None
     if use_cache and new_cache is None:
         new_cache = getattr(out, "past_key_values", None)
-    return PolicyOutput(out.logits, values, new_cache)
+    return PolicyOutput(out.logits, values, new_cache, last_hidden if hidden else None)
 
 
 class ReferenceModel(nn.Module):
@@ -286,6 +305,7 @@ class ReferenceModel(nn.Module):
             self.lm = copy.deepcopy(policy.policy).eval()
             self.lm.requires_grad_(False)
             self._cache_arg = _cache_argument(self.lm)
+        self._keeps_logits = _keeps_logits(self._lm())
 
     def _lm(self) -> nn.Module:
         return self._policy[0].policy if self.shares_weights else self.lm
@@ -303,12 +323,24 @@ class ReferenceModel(nn.Module):
         return self._lm().parameters(recurse) if self.shares_weights else super().parameters(recurse)
 
     @torch.no_grad()
-    def forward(self, input_ids, attention_mask=None, position_ids=None, cache=None, use_cache=False) -> PolicyOutput:
+    def forward(self, input_ids, attention_mask=None, position_ids=None, cache=None, use_cache=False,
+                logits_to_keep=0, hidden=False) -> PolicyOutput:
+        keep = logits_to_keep if self._keeps_logits else 0
         if self.shares_weights:
             policy = self._policy[0]
             with policy.adapters_disabled():
-                return _forward(policy.policy, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, None)
-        return _forward(self.lm, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, None)
+                return _forward(policy.policy, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache,
+                                None, keep, hidden)
+        return _forward(self.lm, self._cache_arg, input_ids, attention_mask, position_ids, cache, use_cache, None, keep,
+                        hidden)
+
+    @torch.no_grad()
+    def head(self, hidden: torch.Tensor) -> torch.Tensor:
+        """The reference's LM head (adapters off, as in :meth:`forward`)."""
+        if self.shares_weights:
+            with self._policy[0].adapters_disabled():
+                return self._policy[0].head(hidden)
+        return _base_model(self.lm).get_output_embeddings()(hidden)
 
 
 def sequence_logprobs_and_values(
@@ -382,8 +414,8 @@ def select_cache_rows(cache: Any, index: torch.Tensor) -> Any:
     return None
 
 
-def prefill_distinct_prompts(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor
-                             ) -> tuple[PolicyOutput, torch.Tensor] | None:
+def prefill_distinct_prompts(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                             hidden: bool = False) -> tuple[PolicyOutput, torch.Tensor] | None:
     """The prompts' forward pass with each *distinct* prompt computed once (PPO samples G
     completions of every prompt), its KV cache repeated for every row that holds it.
 
@@ -396,6 +428,8 @@ def prefill_distinct_prompts(model: nn.Module, input_ids: torch.Tensor, attentio
 
     Returns ``(out, inverse)``: ``out`` holds the last position's logits ``(B, 1, V)`` and
     value ``(B, 1)`` (or None) of every row and the cache with ``B`` rows, ``inverse (B,)``
+    (``hidden``: the last position's hidden state ``(B, 1, H)`` too, and the LM head is run on
+    that position only)
     the distinct prompt of each row. Returns None when no two prompts are equal or the cache
     is of a kind :func:`select_cache_rows` does not know: the caller then runs the plain pass.
     Same numbers as the plain pass up to float rounding, gradients included.
@@ -404,16 +438,18 @@ def prefill_distinct_prompts(model: nn.Module, input_ids: torch.Tensor, attentio
     if len(first) == len(inverse):
         return None
     mask = attention_mask[first]  # (U, P)
-    out = model(input_ids[first], attention_mask=mask, position_ids=positions_from_mask(mask), use_cache=True)
+    extra = dict(logits_to_keep=1, hidden=True) if hidden else {}
+    out = model(input_ids[first], attention_mask=mask, position_ids=positions_from_mask(mask), use_cache=True, **extra)
     cache = select_cache_rows(out.cache, inverse) if out.cache is not None else None
     if cache is None:
         return None
     values = out.values[inverse, -1:] if out.values is not None else None  # (B, 1)
-    return PolicyOutput(out.logits[inverse, -1:], values, cache), inverse  # logits (B, 1, V)
+    last_hidden = out.hidden[inverse, -1:] if hidden else None  # (B, 1, H)
+    return PolicyOutput(out.logits[inverse, -1:], values, cache, last_hidden), inverse  # logits (B, 1, V)
 
 
 def completion_outputs(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor, prompt_width: int,
-                       share_prompts: bool = True) -> tuple[torch.Tensor, torch.Tensor | None]:
+                       share_prompts: bool = True, hidden: bool = False) -> tuple[torch.Tensor, torch.Tensor | None]:
     """The model's logits and values at the ``N`` positions that predict the completion tokens.
 
     ==============  ============  =========================================================
@@ -440,30 +476,39 @@ def completion_outputs(model: nn.Module, input_ids: torch.Tensor, attention_mask
     less compute when prompts are much longer than completions, as they are here.
     Falls back to the single pass when every prompt is distinct or the cache is of a kind
     :func:`select_cache_rows` does not know.
+
+    ``hidden``: return the last hidden states ``(B, N, H)`` at those positions instead of the
+    logits, and run the LM head on one position per pass (the caller applies it in pieces:
+    :func:`chunked_token_logprobs`).
     """
     P = prompt_width
-    shared = prefill_distinct_prompts(model, input_ids[:, :P], attention_mask[:, :P]) if share_prompts else None
+    extra = dict(logits_to_keep=1, hidden=True) if hidden else {}
+    shared = prefill_distinct_prompts(model, input_ids[:, :P], attention_mask[:, :P], hidden) if share_prompts else None
     if shared is not None:
         prompt_out, _ = shared
         # positions continue each row's own count of real tokens (left padding skipped)
         positions = positions_from_mask(attention_mask)[:, P:]  # (B, N)
         rest = model(input_ids[:, P:], attention_mask=attention_mask, position_ids=positions, cache=prompt_out.cache,
-                     use_cache=True)
+                     use_cache=True, **extra)
         # column j predicts completion token j: the prompt's last position, then completion positions 0..N-2
-        logits = torch.cat([prompt_out.logits, rest.logits[:, :-1]], dim=1)  # (B, N, V)
+        if hidden:
+            outputs = torch.cat([prompt_out.hidden, rest.hidden[:, :-1]], dim=1)  # (B, N, H)
+        else:
+            outputs = torch.cat([prompt_out.logits, rest.logits[:, :-1]], dim=1)  # (B, N, V)
         values = None
         if prompt_out.values is not None:
             values = torch.cat([prompt_out.values, rest.values[:, :-1]], dim=1)  # (B, N)
-        return logits, values
-    out = model(input_ids, attention_mask=attention_mask)
-    logits = out.logits[:, P - 1 : -1]  # (B, N, V): columns P-1 .. T-2 predict the completion tokens
+        return outputs, values
+    out = model(input_ids, attention_mask=attention_mask, **extra)
+    # columns P-1 .. T-2 predict the completion tokens: (B, N, H) hidden states or (B, N, V) logits
+    outputs = out.hidden[:, P - 1 : -1] if hidden else out.logits[:, P - 1 : -1]
     values = out.values[:, P - 1 : -1] if out.values is not None else None  # (B, N)
-    return logits, values
+    return outputs, values
 
 
 def completion_logprobs_and_values(model: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor,
                                    prompt_width: int, temperature: float = 1.0, with_entropy: bool = False,
-                                   share_prompts: bool = True):
+                                   share_prompts: bool = True, logit_chunk: int = 0, entropy_grad: bool = True):
     """Log-probs, values (and entropies) of the completion tokens: the log-prob path of training
     (the reference's log-probs and every PPO forward pass).
 
@@ -482,19 +527,83 @@ def completion_logprobs_and_values(model: nn.Module, input_ids: torch.Tensor, at
     temperature     scalar        logits are divided by it, as when sampling (0 means 1)
     ==============  ============  =========================================================
 
+    ``logit_chunk`` > 0: the float32 ``(b, N, V)`` logits never exist at once. The LM head
+    runs on ``logit_chunk`` completion tokens at a time (:func:`chunked_token_logprobs`) and
+    is run again piece by piece in the backward pass, so the logits' memory is that of one
+    piece. Same numbers up to float rounding, for one more pass of the LM head in the
+    backward; 0 (the tiny preset) keeps the single pass.
+
+    ``entropy_grad=False``: the entropy is computed without a graph (it is only logged when
+    the loss has no entropy term, ``ppo.ent_coef = 0``), which spares the memory its
+    backward would keep: two more ``(b, N, V)`` tensors.
+
     Returns ``(logprobs, values, entropy)``, each ``(b, N)`` float32 (``values`` None for a
     model without a value head, ``entropy`` None unless asked). Padding columns hold finite
     junk: reduce them with the response mask.
     """
-    logits, values = completion_outputs(model, input_ids, attention_mask, prompt_width, share_prompts=share_prompts)
     tau = temperature if temperature and temperature > 0 else 1.0
+    if logit_chunk:
+        hidden, values = completion_outputs(model, input_ids, attention_mask, prompt_width, share_prompts=share_prompts,
+                                            hidden=True)  # (b, N, H)
+        logprobs, entropy = chunked_token_logprobs(model.head, hidden, input_ids[:, prompt_width:], tau, logit_chunk,
+                                                   with_entropy, entropy_grad)
+        return logprobs, values.float() if values is not None else None, entropy
+    logits, values = completion_outputs(model, input_ids, attention_mask, prompt_width, share_prompts=share_prompts)
     logits = logits.float() / tau  # (b, N, V)
     tokens = input_ids[:, prompt_width:].unsqueeze(-1)  # (b, N, 1)
     # log pi(x_t | x_<t) = z[x_t] - logsumexp(z): gather first, never materialise log_softmax
     logprobs = logits.gather(-1, tokens).squeeze(-1) - torch.logsumexp(logits, dim=-1)  # (b, N)
     values = values.float() if values is not None else None  # (b, N): V(x_<t), read at t - 1
-    entropy = entropy_from_logits(logits) if with_entropy else None  # (b, N)
+    entropy = None
+    if with_entropy:
+        with torch.set_grad_enabled(torch.is_grad_enabled() and entropy_grad):
+            entropy = entropy_from_logits(logits)  # (b, N)
     return logprobs, values, entropy
+
+
+def chunked_token_logprobs(head: Callable[[torch.Tensor], torch.Tensor], hidden: torch.Tensor, tokens: torch.Tensor,
+                           temperature: float, chunk: int, with_entropy: bool = False, entropy_grad: bool = True
+                           ) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """Log-probs (and entropies) of ``tokens`` from the last hidden states, ``chunk`` tokens at a time.
+
+    ==============  ==========  =======================================================
+    argument        shape       meaning
+    ==============  ==========  =======================================================
+    head                        the LM head: ``(c, H)`` -> ``(c, V)`` logits
+    hidden          (b, N, H)   last hidden state at the position before each token
+    tokens          (b, N)      the tokens whose log-probs are wanted
+    ==============  ==========  =======================================================
+
+    The ``b * N`` tokens are cut into pieces of ``chunk``. Each piece runs
+    head -> float32 / temperature -> ``z[x] - logsumexp(z)`` (and the entropy) under
+    ``torch.utils.checkpoint`` when gradients are on, so the backward pass recomputes the
+    piece's ``(chunk, V)`` logits instead of keeping them: the peak holds one piece, not
+    ``b * N * V`` floats (1.2 GB per copy for 4 x 512 tokens of a 152k vocabulary;
+    ``entropy_grad``: as in :func:`completion_logprobs_and_values`). Returns
+    ``(logprobs (b, N), entropy (b, N) or None)``, float32.
+    """
+    from torch.utils.checkpoint import checkpoint
+
+    b, N, H = hidden.shape
+    flat_hidden, flat_tokens = hidden.reshape(b * N, H), tokens.reshape(b * N)
+
+    def piece(h: torch.Tensor, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        z = head(h).float() / temperature  # (c, V)
+        logprobs = z.gather(-1, x[:, None]).squeeze(-1) - torch.logsumexp(z, dim=-1)  # (c,)
+        entropy = logprobs.new_zeros(0)
+        if with_entropy:
+            with torch.set_grad_enabled(torch.is_grad_enabled() and entropy_grad):
+                entropy = entropy_from_logits(z)  # (c,)
+        return logprobs, entropy
+
+    pieces = []
+    for start in range(0, b * N, chunk):
+        h, x = flat_hidden[start : start + chunk], flat_tokens[start : start + chunk]
+        # no graph to keep (the reference, torch.no_grad): the plain call
+        pieces.append(checkpoint(piece, h, x, use_reentrant=False) if torch.is_grad_enabled() else piece(h, x))
+    logprobs = torch.cat([lp for lp, _ in pieces]).reshape(b, N)
+    entropy = torch.cat([e for _, e in pieces]).reshape(b, N) if with_entropy else None
+    return logprobs, entropy
 
 
 def trim_columns(input_ids: torch.Tensor, attention_mask: torch.Tensor, response_mask: torch.Tensor,

@@ -204,7 +204,9 @@ class Trainer:
             rows = slice(start, start + cfg.forward_batch_size)
             response_mask = rollout.response_mask[rows, prompt_width:]
             ids, attn, P, n = trim_columns(rollout.input_ids[rows], rollout.attention_mask[rows], response_mask, prompt_width)
-            logprobs, _, _ = completion_logprobs_and_values(self.reference, ids, attn, P, cfg.temperature, share_prompts=cfg.share_prompts)
+            logprobs, _, _ = completion_logprobs_and_values(self.reference, ids, attn, P, cfg.temperature,
+                                                            share_prompts=cfg.share_prompts, logit_chunk=cfg.logit_chunk,
+                                                  entropy_grad=cfg.ppo.ent_coef != 0.0)  # else only logged
             out[rows, :n] = logprobs
         return out
 
@@ -301,7 +303,8 @@ class Trainer:
             ids, attn, mb_P, _ = trim_columns(rollout.input_ids[mb_inds], rollout.attention_mask[mb_inds],
                                               response_mask[mb_inds], P)
             return completion_logprobs_and_values(self.policy, ids, attn, mb_P, cfg.temperature, with_entropy=True,
-                                    share_prompts=cfg.share_prompts)
+                                                  share_prompts=cfg.share_prompts, logit_chunk=cfg.logit_chunk,
+                                                  entropy_grad=cfg.ppo.ent_coef != 0.0)  # else only logged
 
         with timer("update"):
             self.policy.train()

@@ -17,6 +17,7 @@ from stepcoder_lite.model import (
     encode_with_offsets,
     estimate_training_memory_gb,
     TINY_MODEL_DIR,
+    completion_logprobs_and_values,
     completion_outputs,
     count_parameters as n_params,
     distinct_rows,
@@ -250,6 +251,67 @@ def test_shared_prompt_pass_equals_one_pass_with_gradients(arch, tokenizer):
     ref_logits, ref_values = completion_outputs(ReferenceModel(policy), ids, mask, P)
     assert ref_values is None
     torch.testing.assert_close(ref_logits[response], results[True][0], rtol=1e-4, atol=1e-5)
+
+
+def _logprob_outputs_and_grads(model, ids, mask, response, P, chunk, share):
+    """Log-probs, entropies, values and the gradient of a loss on them, at one logit chunk size."""
+    model.zero_grad()
+    lp, values, ent = completion_logprobs_and_values(model, ids, mask, P, temperature=0.8, with_entropy=True,
+                                                     share_prompts=share, logit_chunk=chunk)
+    loss = lp[response].mean() + 0.1 * ent[response].mean() + (values[response] ** 2).mean()
+    loss.backward()
+    grads = torch.cat([p.grad.flatten() for p in model.parameters() if p.grad is not None])
+    return lp.detach()[response], ent.detach()[response], values.detach()[response], grads
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_chunked_logits_give_the_same_logprobs_entropies_and_gradients(arch, tokenizer):
+    """logit_chunk > 0 runs the LM head a few tokens at a time on the last hidden states (and
+    again in the backward): the same log-probs, entropies, values and gradients as the single
+    pass, with a shared or a plain prompt pass, for any chunk size."""
+    policy = make_policy(arch, tokenizer, seed=2)
+    torch.nn.init.normal_(policy.value_head.weight, std=0.5)
+    ids, mask, response, P = _repeated_prompt_batch(tokenizer)
+    for share in (False, True):
+        plain = _logprob_outputs_and_grads(policy, ids, mask, response, P, 0, share)
+        for chunk in (1, 7, 10_000):
+            chunked = _logprob_outputs_and_grads(policy, ids, mask, response, P, chunk, share)
+            for a, b in zip(chunked, plain):
+                torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-5)
+    assert plain[3].abs().sum() > 0
+    # entropy_grad=False (ent_coef = 0: the entropy is only logged): same values, no graph
+    lp, _, ent = completion_logprobs_and_values(policy, ids, mask, P, 0.8, with_entropy=True, logit_chunk=7,
+                                                entropy_grad=False)
+    assert lp.requires_grad and not ent.requires_grad
+    torch.testing.assert_close(ent[response], plain[1], rtol=1e-4, atol=1e-5)
+    # without gradients (the reference pass) the pieces run plainly, to the same numbers
+    with torch.no_grad():
+        lp, _, _ = completion_logprobs_and_values(ReferenceModel(policy), ids, mask, P, 0.8, logit_chunk=5)
+    torch.testing.assert_close(lp[response], plain[0], rtol=1e-4, atol=1e-5)
+
+
+def test_chunked_logits_under_lora_and_checkpointing_keep_the_reference_apart(tmp_path, tokenizer):
+    """The colab preset's path: LoRA, gradient checkpointing, chunked logits. The policy sees
+    its adapters, the reference (same weights, adapters off) does not, and the gradients
+    that reach the adapters equal those of the single pass."""
+    save_policy(make_policy("qwen2", tokenizer, seed=3), tokenizer, tmp_path / "base")
+    policy, _ = load_policy(str(tmp_path / "base"), device="cpu", lora=True, lora_r=4, lora_alpha=8, lora_dropout=0.0,
+                            lora_target_modules=["q_proj", "v_proj", "lm_head"], gradient_checkpointing=True)
+    with torch.no_grad():
+        for name, p in policy.named_parameters():
+            if "lora_B" in name:
+                p.normal_(0, 0.5)
+    policy.train()
+    ids, mask, response, P = _repeated_prompt_batch(tokenizer)
+    plain = _logprob_outputs_and_grads(policy, ids, mask, response, P, 0, share=False)
+    chunked = _logprob_outputs_and_grads(policy, ids, mask, response, P, 4, share=False)
+    for a, b in zip(chunked, plain):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-5)
+    reference = ReferenceModel(policy)
+    ref_plain, _, _ = completion_logprobs_and_values(reference, ids, mask, P, 0.8)
+    ref_chunked, _, _ = completion_logprobs_and_values(reference, ids, mask, P, 0.8, logit_chunk=4)
+    torch.testing.assert_close(ref_chunked[response], ref_plain[response], rtol=1e-4, atol=1e-5)
+    assert (ref_chunked[response] - chunked[0]).abs().max() > 1e-3  # the adapters (lm_head's too) are off
 
 
 def test_distinct_rows_groups_equal_rows_only():
