@@ -166,6 +166,8 @@ def run_preset(preset: str, model_dir: Path, out: Path, args, timeout_s: float |
     for key, value in sets.items():
         cmd += ["--set", f"{key}={value}"]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    if args.mmap_threshold:  # glibc then returns every freed tensor to the kernel: peak RSS ~ the live peak
+        env["MALLOC_MMAP_THRESHOLD_"] = str(args.mmap_threshold)
     log_path = out.parent / f"{out.name}.log"
     print(f"[{preset}] {' '.join(cmd[1:])}", flush=True)
     load_before = os.getloadavg()[0]
@@ -194,7 +196,8 @@ def run_preset(preset: str, model_dir: Path, out: Path, args, timeout_s: float |
         "run": {"problems_per_iteration": problems, "samples_per_problem": samples, "max_new_tokens": tokens,
                 "dtype": dtype, "dataset": args.dataset, "threads": args.threads,
                 "micro_batch_size": base.micro_batch_size, "sample_batch_size": base.sample_batch_size,
-                "lora": base.model.lora, "gradient_checkpointing": base.model.gradient_checkpointing},
+                "lora": base.model.lora, "gradient_checkpointing": base.model.gradient_checkpointing,
+                "logit_chunk": base.logit_chunk, "malloc_mmap_threshold": args.mmap_threshold},
         "preset_values": {"problems_per_iteration": base.problems_per_iteration, "samples_per_problem": base.samples_per_problem,
                           "max_new_tokens": base.max_new_tokens, "dtype": base.model.dtype, "dataset": base.dataset},
         "time_s": {p: row.get(f"time/{p}") for p in PHASES},
@@ -230,16 +233,21 @@ def estimates(preset: str, full: tuple[int, int], ran_shape: dict, ran: tuple[in
     target_args = dict(n_params=full[0], n_layers=shape["num_hidden_layers"], hidden=shape["hidden_size"],
                        vocab=shape["vocab_size"], kv_dim=kv_dim(shape), weight_bytes=bytes_of[base.model.dtype],
                        trainable_params=full[1], micro_batch=base.micro_batch_size,
+                       # LoRA adapters: float32 weight, grad, Adam m, v; full fine-tuning: grad, m, v in the
+                       # weights' dtype (plain AdamW) and a frozen reference copy
+                       trainable_bytes=16 if base.model.lora else 3 * bytes_of[base.model.dtype],
+                       reference_copy=not base.model.lora,
                        seq_len=UPDATE_PROMPT_TOKENS + base.max_new_tokens, sample_batch=base.sample_batch_size,
                        sample_len=SAMPLE_PROMPT_TOKENS + base.max_new_tokens,
-                       checkpointing=base.model.gradient_checkpointing)
+                       checkpointing=base.model.gradient_checkpointing, logit_chunk=base.logit_chunk)
     run = result["run"]
     rows = run["problems_per_iteration"] * run["samples_per_problem"]
     ran_args = dict(target_args, n_params=ran[0], n_layers=ran_shape["num_hidden_layers"], hidden=ran_shape["hidden_size"],
                     vocab=ran_shape["vocab_size"], kv_dim=kv_dim(ran_shape), weight_bytes=bytes_of[run["dtype"]],
                     trainable_params=ran[1], micro_batch=min(run["micro_batch_size"], rows),
+                    trainable_bytes=16 if run["lora"] else 3 * bytes_of[run["dtype"]],
                     seq_len=UPDATE_PROMPT_TOKENS + run["max_new_tokens"], sample_batch=min(run["sample_batch_size"], rows),
-                    sample_len=SAMPLE_PROMPT_TOKENS + run["max_new_tokens"])
+                    sample_len=SAMPLE_PROMPT_TOKENS + run["max_new_tokens"], logit_chunk=run.get("logit_chunk", 0))
     return {
         "target_card": card_name, "target_card_gb": card_gb,
         "estimate_target_gb": estimate_training_memory_gb(**target_args), "estimate_target_args": target_args,
@@ -252,7 +260,8 @@ def estimates(preset: str, full: tuple[int, int], ran_shape: dict, ran: tuple[in
 
 def run_name(preset: str, layers: int, run: dict, tiny: bool) -> str:
     scale = "tiny-check" if tiny else f"L{layers}"
-    return f"{preset}-{scale}-{run['problems_per_iteration']}x{run['samples_per_problem']}x{run['max_new_tokens']}-{run['dtype']}"
+    mmap = f"-mmap{run['malloc_mmap_threshold']}" if run.get("malloc_mmap_threshold") else ""
+    return f"{preset}-{scale}-{run['problems_per_iteration']}x{run['samples_per_problem']}x{run['max_new_tokens']}-{run['dtype']}{mmap}"
 
 
 def write_report(path: Path, entries: list[dict]) -> list[dict]:
@@ -313,7 +322,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the scratch folder")
     p.add_argument("--report", default=None, help=f"the JSON report to merge into (default {DEFAULT_REPORT.relative_to(REPO)}; --tiny-check: the scratch folder)")
     p.add_argument("--timeout", type=float, default=None, help="kill a training process after this many seconds")
+    p.add_argument("--mmap-threshold", type=int, default=None, metavar="BYTES",
+                   help="MALLOC_MMAP_THRESHOLD_ of the training process (e.g. 65536). glibc otherwise keeps freed "
+                        "tensors under its dynamic threshold (up to 32 MB) in its heap, and the peak RSS counts them: "
+                        "set it to measure the live peak")
+    p.add_argument("--recompute-estimates", action="store_true",
+                   help="runs nothing: evaluate the memory formula again for every entry of --report (the shapes it "
+                        "recorded, the presets as they are now) and print the table")
     args = p.parse_args(argv)
+    if args.recompute_estimates:
+        report = Path(args.report) if args.report else DEFAULT_REPORT
+        runs = json.loads(report.read_text())["runs"]
+        for e in runs:
+            full = (e["full_size_parameters"], e["full_size_trainable_parameters"])
+            e.update(estimates(e["preset"], full, e["model_shape"], (e["parameters"], e["trainable_parameters"]), e))
+        print(table(write_report(report, runs)))
+        return 0
     if args.tiny_check:
         args.problems, args.samples, args.max_new_tokens = args.problems or 1, args.samples or 2, args.max_new_tokens or 8
         args.threads = args.threads or 1  # a tiny model: a second thread only waits (and on busy cores, much longer)

@@ -14,7 +14,11 @@ sets it (colab: LoRA r=16 on every linear layer and gradient checkpointing; gpu:
 trained), then the peak is reset and one forward + backward of a micro-batch of random tokens
 runs. The peak is read from the kernel (``VmHWM`` of ``/proc/self/status``, reset through
 ``/proc/self/clear_refs`` before the pass) on CPU, or ``torch.cuda.max_memory_allocated`` on
-a GPU; "pass" is the peak minus the memory held before the pass (model, adapters, runtime)::
+a GPU; "pass" is the peak minus the memory held before the pass (model, adapters, runtime).
+
+On CPU, run it with ``MALLOC_MMAP_THRESHOLD_=65536`` in the environment (recorded in each
+entry): glibc's default threshold grows to 32 MB after the first big free, so freed tensors
+below it stay in its heap and the peak RSS counts them (``results/logit_memory/`` has both)::
 
     python benchmarks/logit_memory.py                          # colab shape, chunk 0 and 1024
     python benchmarks/logit_memory.py --preset gpu --chunks 0 1024 --layers 1
@@ -102,20 +106,24 @@ def measure(preset: str, chunk: int, layers: int, rows: int | None, new_tokens: 
         "threads": threads, "pass_s": round(time.perf_counter() - t0, 2),
         "held_before_gb": round(before, 3), "peak_gb": round(peak, 3), "pass_gb": round(peak - before, 3),
         "logits_one_copy_gb": round(rows * new_tokens * QWEN25_CODER_15B["vocab_size"] * 4 / 1e9, 3),
+        "malloc_mmap_threshold": int(os.environ.get("MALLOC_MMAP_THRESHOLD_", 0)) or None,
     }
 
 
 def name(r: dict) -> str:
-    return f"{r['preset']}-L{r['layers']}-{r['rows']}x{r['prompt_tokens']}+{r['new_tokens']}-{r['dtype']}-chunk{r['logit_chunk']}"
+    mmap = f"-mmap{r['malloc_mmap_threshold']}" if r.get("malloc_mmap_threshold") else ""
+    return (f"{r['preset']}-L{r['layers']}-{r['rows']}x{r['prompt_tokens']}+{r['new_tokens']}-{r['dtype']}"
+            f"-chunk{r['logit_chunk']}{mmap}")
 
 
 def table(entries: list[dict]) -> str:
-    lines = ["| setting | logit_chunk | pass | peak | held before | one float32 copy of the logits | pass time |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| setting | logit_chunk | glibc | pass | peak | held before | one float32 copy of the logits | pass time |",
+             "|---|---:|---|---:|---:|---:|---:|---:|"]
     for r in entries:
         setting = (f"{r['preset']}, {r['layers']} layer(s), {r['rows']} x ({r['prompt_tokens']} + {r['new_tokens']}) "
                    f"tokens, {r['dtype']}, {r['device']}")
-        lines.append(f"| {setting} | {r['logit_chunk']} | {r['pass_gb']:.2f} GB | {r['peak_gb']:.2f} GB | "
+        glibc = f"mmap threshold {r['malloc_mmap_threshold']}" if r.get("malloc_mmap_threshold") else "default"
+        lines.append(f"| {setting} | {r['logit_chunk']} | {glibc} | {r['pass_gb']:.2f} GB | {r['peak_gb']:.2f} GB | "
                      f"{r['held_before_gb']:.2f} GB | {r['logits_one_copy_gb']:.2f} GB | {r['pass_s']:.1f} s |")
     return "\n".join(lines)
 

@@ -50,11 +50,13 @@ def model_preset(name: str) -> ModelConfig:
         A free Colab T4 (16 GB, no bfloat16): ``Qwen/Qwen2.5-Coder-1.5B-Instruct`` in float16
         with LoRA (r=16, all linear layers; peft keeps the adapters in float32) and gradient
         checkpointing. Memory estimate (:func:`estimate_training_memory_gb`, PPO micro-batch
-        4 x 768 tokens, sampling 16 x 1024): weights 3.1 GB + LoRA adapters with grads and
-        Adam state 0.3 GB + KV cache 0.5 GB + checkpointed activations 0.3 GB + float32
-        logits over the 152k vocabulary 3.7 GB ~= 7.8 GB, about 9-10 GB with CUDA/allocator
-        overhead: fits a T4's 15 GB. The reference model is the same weights with adapters
-        off (no copy). ``Qwen/Qwen2.5-Coder-0.5B-Instruct``: ~5.1 GB (weights 1.0 GB), ~2.5x faster.
+        4 x 768 tokens, sampling 16 x 1024, the train preset's ``logit_chunk=256``): weights
+        3.1 GB + LoRA adapters with grads and Adam state 0.3 GB + KV cache 0.5 GB +
+        checkpointed activations 0.3 GB + float32 logits of one 256-token piece over the 152k
+        vocabulary 0.6 GB ~= 4.7 GB (7.8 GB with the whole micro-batch's logits at once), plus
+        the CUDA context and allocator overhead: fits a T4's 15 GB. Estimated, not measured on
+        a GPU. The reference model is the same weights with adapters off (no copy).
+        ``Qwen/Qwen2.5-Coder-0.5B-Instruct``: ~2.0 GB (weights 1.0 GB), ~2.5x faster.
     ``gpu``
         An A100/H100-class GPU: ``Qwen/Qwen2.5-Coder-1.5B-Instruct``, bfloat16, full
         fine-tuning (frozen bfloat16 reference copy).
@@ -94,11 +96,14 @@ def estimate_training_memory_gb(
     *,
     weight_bytes: int = 2,
     trainable_params: float = 0.0,
+    trainable_bytes: float = 16,
+    reference_copy: bool = False,
     micro_batch: int = 4,
     seq_len: int = 768,
     sample_batch: int = 16,
     sample_len: int = 1024,
     checkpointing: bool = True,
+    logit_chunk: int = 0,
 ) -> dict[str, float]:
     """Rough GPU memory (GB) of PPO with a value head, for sizing a preset.
 
@@ -106,21 +111,34 @@ def estimate_training_memory_gb(
     term              formula
     ================  ===================================================================
     weights           ``n_params * weight_bytes``
-    trainable         ``trainable_params * 16`` (fp32 weight + grad + Adam m, v)
+    reference         ``n_params * weight_bytes`` with ``reference_copy`` (full fine-tuning
+                      keeps a frozen copy; LoRA's reference is the same weights), else 0
+    trainable         ``trainable_params * trainable_bytes``: 16 for float32 LoRA adapters
+                      (peft keeps them in float32: weight + grad + Adam m, v); for full
+                      fine-tuning in the weights' own dtype, ``3 * weight_bytes`` (grad + m +
+                      v; the weight is already counted)
     kv_cache          ``2 * n_layers * kv_dim * sample_batch * sample_len * weight_bytes``
     activations       ``n_layers * micro_batch * seq_len * hidden * weight_bytes`` with
                       checkpointing (x ~16 without)
-    logits            ``micro_batch * seq_len * vocab * 4 * 2`` (float32 logits + log-softmax)
+    logits            ``micro_batch * seq_len * vocab * 4 * 2`` (float32 logits + log-softmax);
+                      with ``logit_chunk`` (``TrainConfig.logit_chunk``): one piece,
+                      ``min(logit_chunk, micro_batch * seq_len) * vocab * 4 * 4``
     ================  ===================================================================
+
+    The chunked logits term counts 4 float32 copies of a piece: one micro-batch's pass on CPU
+    (``benchmarks/logit_memory.py``, colab shape, 2 layers of the real width, live memory)
+    grew by 3.8 copies per token of piece between ``logit_chunk`` 256 and 1024.
     """
     gb = 1e9
     act_factor = 1 if checkpointing else 16
     terms = {
         "weights": n_params * weight_bytes / gb,
-        "trainable": trainable_params * 16 / gb,
+        "reference": n_params * weight_bytes / gb if reference_copy else 0.0,
+        "trainable": trainable_params * trainable_bytes / gb,
         "kv_cache": 2 * n_layers * kv_dim * sample_batch * sample_len * weight_bytes / gb,
         "activations": act_factor * n_layers * micro_batch * seq_len * hidden * weight_bytes / gb,
-        "logits": micro_batch * seq_len * vocab * 4 * 2 / gb,
+        "logits": (min(logit_chunk, micro_batch * seq_len) * vocab * 4 * 4 if logit_chunk
+                   else micro_batch * seq_len * vocab * 4 * 2) / gb,
     }
     terms["total"] = sum(terms.values())
     return {k: round(v, 2) for k, v in terms.items()}

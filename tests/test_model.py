@@ -423,6 +423,17 @@ def test_presets_print_every_field_and_the_colab_estimate_fits_a_t4():
     assert est["kv_cache"] == pytest.approx(2 * 28 * 256 * 16 * 1024 * 2 / 1e9, abs=0.01)  # 0.47
     assert est["logits"] == pytest.approx(4 * 768 * 151936 * 8 / 1e9, abs=0.01)  # 3.73: the largest activation
     assert 4 < est["total"] < 15  # a T4 has 15 GB
+    assert est["reference"] == 0.0  # LoRA: the reference is the same weights, adapters off
+    # full fine-tuning in bfloat16 (the gpu preset): a frozen reference copy; grad, Adam m and v in bfloat16
+    gpu = estimate_training_memory_gb(1.54e9, 28, 1536, 151936, 256, trainable_params=1.54e9, trainable_bytes=6,
+                                      reference_copy=True)
+    assert gpu["reference"] == gpu["weights"] and gpu["trainable"] == pytest.approx(1.54e9 * 6 / 1e9, abs=0.01)
+    # the colab preset computes its logits 256 completion tokens at a time: one piece, 4 float32 copies
+    chunked = estimate_training_memory_gb(1.54e9, 28, 1536, 151936, 256, trainable_params=18e6, logit_chunk=256)
+    assert chunked["logits"] == pytest.approx(256 * 151936 * 16 / 1e9, abs=0.01)  # 0.62
+    assert chunked["total"] == pytest.approx(est["total"] - est["logits"] + chunked["logits"], abs=0.02)
+    assert estimate_training_memory_gb(1.54e9, 28, 1536, 151936, 256, micro_batch=1, seq_len=100,
+                                       logit_chunk=256)["logits"] == pytest.approx(100 * 151936 * 16 / 1e9, abs=0.01)
     # without gradient checkpointing the activations are ~16x larger
     full = estimate_training_memory_gb(1.54e9, 28, 1536, 151936, 256, trainable_params=18e6, checkpointing=False)
     assert full["activations"] == pytest.approx(16 * est["activations"], rel=0.05)
