@@ -543,6 +543,9 @@ def completion_logprobs_and_values(model: nn.Module, input_ids: torch.Tensor, at
     """
     tau = temperature if temperature and temperature > 0 else 1.0
     if logit_chunk:
+        if getattr(model.config, "final_logit_softcapping", None):  # e.g. Gemma 2: logits != head(hidden)
+            raise ValueError("logit_chunk needs logits = LM head(last hidden state), and this model caps its logits "
+                             "(final_logit_softcapping); set logit_chunk=0")
         hidden, values = completion_outputs(model, input_ids, attention_mask, prompt_width, share_prompts=share_prompts,
                                             hidden=True)  # (b, N, H)
         logprobs, entropy = chunked_token_logprobs(model.head, hidden, input_ids[:, prompt_width:], tau, logit_chunk,

@@ -288,6 +288,10 @@ def test_chunked_logits_give_the_same_logprobs_entropies_and_gradients(arch, tok
     with torch.no_grad():
         lp, _, _ = completion_logprobs_and_values(ReferenceModel(policy), ids, mask, P, 0.8, logit_chunk=5)
     torch.testing.assert_close(lp[response], plain[0], rtol=1e-4, atol=1e-5)
+    # a model whose logits are not its head on the last hidden state is refused, not silently wrong
+    policy.config.final_logit_softcapping = 30.0
+    with pytest.raises(ValueError, match="final_logit_softcapping"):
+        completion_logprobs_and_values(policy, ids, mask, P, 0.8, logit_chunk=5)
 
 
 def test_chunked_logits_under_lora_and_checkpointing_keep_the_reference_apart(tmp_path, tokenizer):
